@@ -1,0 +1,222 @@
+package dev.flowline;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.SignalType;
+
+/**
+ * A named chain of {@link Stage stages}, runnable under any {@link Mode}. Immutable: each method returns a new
+ * pipeline, so one definition can be run many times, in different modes, concurrently.
+ *
+ * <pre>{@code
+ * Pipeline<String, Integer> pipeline = Pipeline.<String>named("example")
+ *         .then(Stage.async("fetch", url -> client.get(url)).concurrency(64))
+ *         .then(Stage.cpu("parse", Html::parse))
+ *         .then(Stage.blocking("store", db::save).concurrency(16).onError(ErrorPolicy.SKIP));
+ *
+ * RunReport report = pipeline.mode(Mode.VIRTUAL).run(Flux.fromIterable(urls)).await();
+ * }</pre>
+ *
+ * <p>Settings can be overridden without code changes, from {@link #configure(Path) a properties file} and from
+ * system properties (which win), keyed by pipeline and stage name:
+ * {@code -Dflowline.example.mode=THREADS -Dflowline.example.fetch.concurrency=256}. A bad key or value fails
+ * {@link #run} with a message that names it.
+ *
+ * @param <I> what the pipeline takes
+ * @param <O> what the pipeline outputs
+ */
+public final class Pipeline<I, O> {
+    /** THREADS mode's pool size unless set: a classic servlet container's default. */
+    public static final int DEFAULT_THREADS = 200;
+
+    private final String name;
+    private final List<Object> steps;
+    private final Mode mode;
+    private final int threads;
+    private final Consumer<? super DeadLetter> deadLetters;
+    private final Overrides overrides;
+
+    private Pipeline(String name, List<Object> steps, Mode mode, int threads, Consumer<? super DeadLetter> deadLetters,
+                     Overrides overrides) {
+        this.name = name;
+        this.steps = List.copyOf(steps);
+        this.mode = mode;
+        this.threads = threads;
+        this.deadLetters = deadLetters;
+        this.overrides = overrides;
+    }
+
+    /** An empty pipeline called {@code name}, ready for its first stage. */
+    public static <T> Pipeline<T, T> named(String name) {
+        return new Pipeline<>(Stage.checkName(name), List.of(), Mode.REACTIVE, DEFAULT_THREADS, null,
+                Overrides.none());
+    }
+
+    /** This pipeline followed by {@code stage}, whose name must be new to the pipeline. */
+    public <R> Pipeline<I, R> then(Stage<? super O, R> stage) {
+        Objects.requireNonNull(stage, "stage");
+        return new Pipeline<>(name, append(stage.name(), stage), mode, threads, deadLetters, overrides);
+    }
+
+    /**
+     * This pipeline followed by a step that groups its outputs into lists of up to {@code size}, emitting a shorter
+     * list when {@code maxWait} passes first: for a next stage that works in bulk (a batch insert, say).
+     */
+    public Pipeline<I, List<O>> batch(String stepName, int size, Duration maxWait) {
+        BatchSpec spec = new BatchSpec(stepName, size, maxWait);
+        return new Pipeline<>(name, append(stepName, spec), mode, threads, deadLetters, overrides);
+    }
+
+    /** The same pipeline, run in {@code mode} unless configuration overrides it. REACTIVE by default. */
+    public Pipeline<I, O> mode(Mode mode) {
+        return new Pipeline<>(name, steps, Objects.requireNonNull(mode, "mode"), threads, deadLetters, overrides);
+    }
+
+    /** The size of THREADS mode's platform pool ({@value #DEFAULT_THREADS} by default). */
+    public Pipeline<I, O> threads(int threads) {
+        if (threads < 1 || threads > 100_000) {
+            throw new FlowlineException("pipeline '" + name + "': threads must be between 1 and 100000, got " + threads);
+        }
+        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides);
+    }
+
+    /**
+     * Where stages with {@link ErrorPolicy#DEAD_LETTER} send the elements they give up on. Called on the thread
+     * where the element failed, which may be an event loop: keep it quick and non-blocking. If it throws, the
+     * element is counted as skipped and the sink's error is recorded.
+     */
+    public Pipeline<I, O> deadLetters(Consumer<? super DeadLetter> sink) {
+        return new Pipeline<>(name, steps, mode, threads, Objects.requireNonNull(sink, "sink"), overrides);
+    }
+
+    /** Applies the settings in {@code properties} for this pipeline (keys {@code flowline.<name>.…}). */
+    public Pipeline<I, O> configure(Properties properties) {
+        return new Pipeline<>(name, steps, mode, threads, deadLetters,
+                overrides.with(properties, "the given properties", name, false));
+    }
+
+    /** Applies the settings in the properties file {@code file}; any key outside {@code flowline.} is an error. */
+    public Pipeline<I, O> configure(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new FlowlineException("cannot read settings file '" + file + "': " + e.getMessage(), e);
+        }
+        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides.with(properties, file.toString(), name,
+                true));
+    }
+
+    /** The pipeline's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The names of the pipeline's steps, in order. */
+    public List<String> stageNames() {
+        return steps.stream().map(Pipeline::stepName).toList();
+    }
+
+    /**
+     * A run of this pipeline over {@code source}: lazy until its output is subscribed. Settings from system
+     * properties are read now.
+     *
+     * @throws FlowlineException when a setting names an unknown stage or key, or has a bad value, or a stage
+     *                           dead-letters without a dead-letter sink
+     */
+    @SuppressWarnings("unchecked")
+    public Run<O> run(Publisher<? extends I> source) {
+        Objects.requireNonNull(source, "source");
+        Overrides settings = overrides.with(System.getProperties(), "system properties", name, false);
+        settings.checkKeys(name, stageNames().stream().filter(this::isStage).toList());
+        Mode runMode = settings.mode(mode);
+        int runThreads = settings.threads(threads);
+        List<Object> runSteps = new ArrayList<>();
+        List<StageMetrics> metrics = new ArrayList<>();
+        int totalConcurrency = 0;
+        for (Object step : steps) {
+            if (step instanceof Stage<?, ?> declared) {
+                Stage<Object, Object> stage = settings.apply((Stage<Object, Object>) declared);
+                if (stage.errorPolicy == ErrorPolicy.DEAD_LETTER && deadLetters == null) {
+                    throw new FlowlineException("stage '" + stage.name + "' sends failures to dead letters, but pipeline '"
+                            + name + "' has no dead-letter sink: add .deadLetters(sink)");
+                }
+                int concurrency = runMode == Mode.SERIAL ? 1 : stage.concurrency;
+                totalConcurrency = (int) Math.min(Integer.MAX_VALUE - 1L, (long) totalConcurrency + concurrency);
+                metrics.add(new StageMetrics(stage.name, stage.kind.name(), Placement.describe(runMode, runThreads,
+                        stage.kind), concurrency));
+                runSteps.add(stage);
+            } else {
+                BatchSpec batch = (BatchSpec) step;
+                metrics.add(new StageMetrics(batch.name(), "BATCH", batch.describe(), batch.size()));
+                runSteps.add(batch);
+            }
+        }
+        RunMetrics runMetrics = new RunMetrics(name, runMode, metrics);
+        int queueCapacity = Math.max(1, totalConcurrency);
+        Flux<Object> output = Flux.using(
+                () -> Placement.of(runMode, name, runThreads, queueCapacity),
+                placement -> assemble(Flux.from(source), placement, runSteps, runMetrics),
+                Placement::close);
+        return new Run<>((Flux<O>) output, runMetrics);
+    }
+
+    private Flux<Object> assemble(Flux<?> source, Placement placement, List<Object> runSteps, RunMetrics metrics) {
+        List<Step> compiled = new ArrayList<>();
+        for (int i = 0; i < runSteps.size(); i++) {
+            StageMetrics stageMetrics = metrics.stages().get(i);
+            compiled.add(runSteps.get(i) instanceof BatchSpec batch
+                    ? new BatchStep(batch, placement, stageMetrics)
+                    : new StageRunner(name, castStage(runSteps.get(i)), placement, stageMetrics, deadLetters));
+        }
+        Flux<Object> elements = source.map(element -> (Object) element).doOnNext(element -> metrics.sourceEmitted());
+        elements = placement.serial() ? Assembly.serial(elements, compiled, placement) : Assembly.concurrent(elements, compiled);
+        return elements
+                .doOnSubscribe(subscription -> metrics.started())
+                .doOnNext(output -> metrics.output())
+                .doOnComplete(() -> metrics.ended("COMPLETED", null))
+                .doOnError(error -> metrics.ended("FAILED", error))
+                .doFinally(signal -> {
+                    if (signal == SignalType.CANCEL) {
+                        metrics.ended("CANCELLED", null);
+                    }
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Stage<Object, Object> castStage(Object step) {
+        return (Stage<Object, Object>) step;
+    }
+
+    private boolean isStage(String stepName) {
+        return steps.stream().anyMatch(step -> step instanceof Stage<?, ?> stage && stage.name().equals(stepName));
+    }
+
+    private List<Object> append(String stepName, Object step) {
+        if (stageNames().contains(stepName)) {
+            throw new FlowlineException("pipeline '" + name + "' already has a step named '" + stepName + "'");
+        }
+        List<Object> appended = new ArrayList<>(steps);
+        appended.add(step);
+        return appended;
+    }
+
+    private static String stepName(Object step) {
+        return step instanceof Stage<?, ?> stage ? stage.name() : ((BatchSpec) step).name();
+    }
+
+    @Override
+    public String toString() {
+        return "Pipeline[" + name + ", " + mode + ", steps " + stageNames() + "]";
+    }
+}

@@ -1,0 +1,150 @@
+package dev.flowline;
+
+import dev.flowline.report.Latency;
+import dev.flowline.report.StageReport;
+import dev.flowline.scheduling.ThreadKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+
+/**
+ * The live counters of one stage in one run. Written from many threads at once, so everything is an adder or an
+ * atomic: recording an outcome costs a few uncontended atomic adds and one histogram record.
+ */
+final class StageMetrics {
+    private static final int ERROR_SAMPLES = 10;
+
+    final String name;
+    final String kind;
+    final String placement;
+    final int concurrency;
+
+    private final LongAdder in = new LongAdder();
+    private final LongAdder out = new LongAdder();
+    private final LongAdder filtered = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder cancelled = new LongAdder();
+    private final LongAdder retried = new LongAdder();
+    private final LongAdder timedOut = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final LongAccumulator peakInFlight = new LongAccumulator(Math::max, 0);
+    private final LongAdder[] threads = new LongAdder[ThreadKind.values().length];
+    private final ConcurrentHistogram latencyNanos = new ConcurrentHistogram(TimeUnit.HOURS.toNanos(1), 2);
+    private final AtomicInteger errorCount = new AtomicInteger();
+    private final List<String> errors = new ArrayList<>();
+
+    StageMetrics(String name, String kind, String placement, int concurrency) {
+        this.name = name;
+        this.kind = kind;
+        this.placement = placement;
+        this.concurrency = concurrency;
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new LongAdder();
+        }
+    }
+
+    void entered() {
+        in.increment();
+        peakInFlight.accumulate(inFlight.incrementAndGet());
+    }
+
+    /** Records the element's one outcome and how long it spent in the stage. */
+    void left(Outcome outcome, long startNanos) {
+        inFlight.decrementAndGet();
+        switch (outcome) {
+            case OUT -> out.increment();
+            case FILTERED -> filtered.increment();
+            case FAILED -> failed.increment();
+            case SKIPPED -> skipped.increment();
+            case DEAD_LETTERED -> deadLettered.increment();
+            case CANCELLED -> cancelled.increment();
+        }
+        if (outcome != Outcome.CANCELLED) {
+            latencyNanos.recordValue(Math.min(System.nanoTime() - startNanos, latencyNanos.getHighestTrackableValue()));
+        }
+    }
+
+    /** For steps that count in and out in bulk (batching), without per-element latency. */
+    void passed(long elements) {
+        out.add(elements);
+    }
+
+    void received(long elements) {
+        in.add(elements);
+    }
+
+    /** Counts every element received but not yet accounted for as cancelled: what a cancelled batch drops. */
+    void cancelRemaining() {
+        long settled = out.sum() + filtered.sum() + failed.sum() + skipped.sum() + deadLettered.sum() + cancelled.sum();
+        cancelled.add(Math.max(0, in.sum() - settled));
+    }
+
+    void ranOn(Thread thread) {
+        threads[ThreadKind.of(thread).ordinal()].increment();
+    }
+
+    void retried() {
+        retried.increment();
+    }
+
+    void timedOut() {
+        timedOut.increment();
+    }
+
+    void error(String message) {
+        if (errorCount.getAndIncrement() < ERROR_SAMPLES) {
+            synchronized (errors) {
+                errors.add(message);
+            }
+        }
+    }
+
+    StageReport snapshot() {
+        Map<ThreadKind, Long> threadCounts = new EnumMap<>(ThreadKind.class);
+        for (ThreadKind kind : ThreadKind.values()) {
+            long count = threads[kind.ordinal()].sum();
+            if (count > 0) {
+                threadCounts.put(kind, count);
+            }
+        }
+        List<String> errorSamples;
+        synchronized (errors) {
+            errorSamples = List.copyOf(errors);
+        }
+        int moreErrors = errorCount.get() - errorSamples.size();
+        if (moreErrors > 0) {
+            errorSamples = new ArrayList<>(errorSamples);
+            errorSamples.add("... and " + moreErrors + " more");
+        }
+        // Read the outcomes before "in" so that a snapshot taken mid-run never shows more outcomes than inputs.
+        long outNow = out.sum(), filteredNow = filtered.sum(), failedNow = failed.sum(), skippedNow = skipped.sum(),
+                deadNow = deadLettered.sum(), cancelledNow = cancelled.sum();
+        long outcomes = outNow + filteredNow + failedNow + skippedNow + deadNow + cancelledNow;
+        long inNow = in.sum();
+        return new StageReport(name, kind, placement, concurrency, inNow, outNow, filteredNow, failedNow, skippedNow,
+                deadNow, cancelledNow, Math.max(0, inNow - outcomes), peakInFlight.get(), retried.sum(),
+                timedOut.sum(), latency(), threadCounts, errorSamples);
+    }
+
+    private Latency latency() {
+        if (latencyNanos.getTotalCount() == 0) {
+            return Latency.EMPTY;
+        }
+        ConcurrentHistogram copy = latencyNanos.copy();
+        return new Latency(copy.getTotalCount(), Duration.ofNanos(copy.getValueAtPercentile(50)),
+                Duration.ofNanos(copy.getValueAtPercentile(90)), Duration.ofNanos(copy.getValueAtPercentile(99)),
+                Duration.ofNanos(copy.getMaxValue()));
+    }
+
+    /** The one outcome of an element in a stage. */
+    enum Outcome { OUT, FILTERED, FAILED, SKIPPED, DEAD_LETTERED, CANCELLED }
+}
