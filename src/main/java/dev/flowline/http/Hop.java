@@ -1,0 +1,48 @@
+package dev.flowline.http;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/** One HTTP exchange of a fetch (no redirects followed): a complete response or a typed failure. */
+record Hop(FetchOutcome outcome, String detail, int status, Map<String, List<String>> headers, byte[] body, long bytes) {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    static Hop completed(int status, Map<String, List<String>> headers, byte[] body, long bytes) {
+        return new Hop(FetchOutcome.OK, "", status, headers, body, bytes);
+    }
+
+    /** A failure before any response arrived. */
+    static Hop failed(Throwable error) {
+        return failed(error, 0, Map.of(), 0);
+    }
+
+    /** A failure after the headers arrived, keeping them and the count of body bytes read. */
+    static Hop failed(Throwable error, int status, Map<String, List<String>> headers, long bytes) {
+        return new Hop(Failures.classify(error), Failures.describe(error), status, headers, NO_BODY, bytes);
+    }
+
+    /** Copies headers into a map that ignores the case of names, whatever client they come from. */
+    static Map<String, List<String>> headers(java.util.function.Consumer<BiConsumer<String, String>> source) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        source.accept((name, value) -> headers.computeIfAbsent(name, key -> new java.util.ArrayList<>(1)).add(value));
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        return Collections.unmodifiableMap(headers);
+    }
+
+    /** The declared Content-Length, or -1. */
+    static long contentLength(Map<String, List<String>> headers) {
+        List<String> values = headers.get("Content-Length");
+        if (values == null || values.isEmpty()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(values.get(0).trim());
+        } catch (NumberFormatException e) {
+            throw new FetchFailure(FetchOutcome.BAD_RESPONSE, "Content-Length '" + values.get(0) + "' is not a number");
+        }
+    }
+}
