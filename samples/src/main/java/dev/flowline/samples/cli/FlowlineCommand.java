@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Reactive pipelines whose stages declare their kind of work.",
         subcommands = {
+            dev.flowline.samples.concepts.ConceptCommand.class,
             ExampleCommand.class,
         })
 public final class FlowlineCommand implements Runnable {
