@@ -10,7 +10,10 @@ final class BlockHoundInstaller {
     static void install(ThreadLocal<String> nonBlockingStage) {
         BlockHound.builder()
                 .loadIntegrations()
-                .addDynamicThreadPredicate(thread -> nonBlockingStage.get() != null)
+                // Whether a thread may block depends on the stage it runs now, not on the thread: make every thread
+                // "dynamic", so that the non-blocking predicate is asked again at each blocking call.
+                .addDynamicThreadPredicate(thread -> true)
+                .nonBlockingThreadPredicate(current -> current.or(thread -> nonBlockingStage.get() != null))
                 .blockingMethodCallback(method -> {
                     throw new BlockingCallError(nonBlockingStage.get(), method.toString(), Thread.currentThread().getName());
                 })
