@@ -58,7 +58,8 @@ final class Failures {
         if (error.getClass().getSimpleName().startsWith("PoolAcquire")) { // reactor-pool's, shaded into Reactor Netty
             return FetchOutcome.POOL_EXHAUSTED;
         }
-        if (error instanceof ProtocolException || error instanceof DecoderException) {
+        // Requests are checked before they are sent: a parse error inside a client is about the response.
+        if (error instanceof ProtocolException || error instanceof DecoderException || error instanceof IllegalArgumentException) {
             return FetchOutcome.BAD_RESPONSE;
         }
         if (error instanceof PrematureCloseException || error instanceof SocketException

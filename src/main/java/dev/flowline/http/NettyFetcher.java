@@ -92,7 +92,7 @@ final class NettyFetcher implements Fetcher {
         return client.get()
                 .uri(uri)
                 .responseConnection((response, connection) -> read(response, connection, session))
-                .next()
+                .single()
                 .contextWrite(Context.of(FetchSession.class, session))
                 .onErrorResume(error -> Mono.just(Hop.failed(error)));
     }

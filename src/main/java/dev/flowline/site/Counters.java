@@ -35,6 +35,11 @@ final class Counters {
         return hostGauge;
     }
 
+    /** The requests being served now. */
+    int inFlight() {
+        return inFlight.now.get();
+    }
+
     /** Counts the status of a response the site is about to send. */
     void status(int code) {
         increment(statuses, code);

@@ -124,6 +124,8 @@ public final class LocalSite implements AutoCloseable {
         private Duration faultDelay = Duration.ofSeconds(30);
         private long oversizedBytes = 64L * 1024 * 1024;
         private Duration crawlDelay = Duration.ZERO;
+        private int holdUntilInFlight = 0;
+        private Duration holdAtMost = Duration.ZERO;
         private final Map<String, Fault> faultsByPrefix = new LinkedHashMap<>();
         private double faultRate = 0;
         private List<Fault> rateFaults = List.of(Fault.SERVER_ERROR, Fault.UNAVAILABLE, Fault.TOO_MANY_REQUESTS,
@@ -243,13 +245,24 @@ public final class LocalSite implements AutoCloseable {
         }
 
         /**
+         * Answers no request until {@code requests} are in flight at once (or {@code atMost} has passed), then
+         * answers every request as usual, latency included: a barrier that lets a test check how many requests a
+         * client keeps in flight with a count ({@link SiteCounters#peakInFlight()}) rather than a clock.
+         */
+        public Builder holdUntilInFlight(int requests, Duration atMost) {
+            this.holdUntilInFlight = check(requests, 1, Integer.MAX_VALUE, "requests to hold");
+            this.holdAtMost = positive(atMost, "hold time");
+            return this;
+        }
+
+        /**
          * Binds every host on the site's own event loops and returns the running site.
          *
          * @throws IllegalStateException naming the address when a port cannot be bound
          */
         public LocalSite start() {
             SiteConfig config = new SiteConfig(host, port, hosts, eventLoops, pages, links, seed, pageBytes, latency,
-                    faultDelay, oversizedBytes, crawlDelay, faultsByPrefix, faultRate, rateFaults);
+                    faultDelay, oversizedBytes, crawlDelay, faultsByPrefix, faultRate, rateFaults, holdUntilInFlight, holdAtMost);
             Counters counters = new Counters();
             SiteHandler handler = new SiteHandler(config, counters);
             LoopResources loops = LoopResources.create("flowline-site", 1, eventLoops, true);

@@ -20,7 +20,9 @@ record SiteConfig(
         Duration crawlDelay,
         Map<String, Fault> faultsByPrefix,
         double faultRate,
-        List<Fault> rateFaults) {
+        List<Fault> rateFaults,
+        int holdUntilInFlight,
+        Duration holdAtMost) {
 
     SiteConfig {
         faultsByPrefix = Map.copyOf(faultsByPrefix);

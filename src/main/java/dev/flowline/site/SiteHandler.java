@@ -23,6 +23,7 @@ import java.util.zip.GZIPOutputStream;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -47,6 +48,8 @@ final class SiteHandler implements BiFunction<HttpServerRequest, HttpServerRespo
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, AtomicInteger> flakyAttempts = new ConcurrentHashMap<>();
     private volatile List<String> origins = List.of();
+    /** Completes once {@link SiteConfig#holdUntilInFlight()} requests are in flight; then every request passes. */
+    private final Sinks.Empty<Void> hold = Sinks.empty();
 
     SiteHandler(SiteConfig config, Counters counters) {
         this.config = config;
@@ -71,9 +74,21 @@ final class SiteHandler implements BiFunction<HttpServerRequest, HttpServerRespo
         String agent = request.requestHeaders().get(HttpHeaderNames.USER_AGENT);
         Counters.Gauge gauge = counters.begin(target, host == null ? "(none)" : host, agent == null ? "(none)" : agent);
         long delay = config.latency().sampleNanos(new SplittableRandom(Pages.mix(config.seed(), sequence.getAndIncrement())));
-        return Timers.after(exchange.loop, delay)
+        return held(exchange)
+                .then(Timers.after(exchange.loop, delay))
                 .then(Mono.defer(() -> respond(exchange)))
                 .doFinally(signal -> counters.end(gauge));
+    }
+
+    /** Waits until enough requests are in flight (or the hold times out), when the site holds requests at all. */
+    private Mono<Void> held(Exchange exchange) {
+        if (config.holdUntilInFlight() <= 0) {
+            return Mono.empty();
+        }
+        if (counters.inFlight() >= config.holdUntilInFlight()) {
+            hold.tryEmitEmpty(); // a concurrent emitter may win; either way the hold is released
+        }
+        return Mono.firstWithSignal(hold.asMono(), Timers.after(exchange.loop, config.holdAtMost().toNanos()));
     }
 
     private Mono<Void> respond(Exchange exchange) {
