@@ -16,7 +16,7 @@ final class ReportText {
 
     static String table(RunReport run) {
         StringBuilder text = new StringBuilder(headline(run)).append('\n');
-        TextTable table = new TextTable().row("stage", "kind", "placement", "conc", "in", "out", "filtered", "failed",
+        TextTable table = new TextTable().alignLeft(1, 2, 17).row("stage", "kind", "placement", "conc", "in", "out", "filtered", "failed",
                 "skipped", "dead", "cancelled", "retried", "timeouts", "peak", "p50", "p99", "max", "threads");
         for (StageReport stage : run.stages()) {
             table.row(stage.name(), stage.kind(), stage.placement(), String.valueOf(stage.concurrency()),

@@ -1,11 +1,22 @@
 package dev.flowline.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Rows of cells, printed with aligned columns: the first column left-aligned, the others right-aligned. */
+/** Rows of cells, printed with aligned columns: numbers right-aligned, the first column and chosen others left. */
 final class TextTable {
     private final List<List<String>> rows = new ArrayList<>();
+    private final Set<Integer> leftAligned = new HashSet<>(List.of(0));
+
+    /** Left-aligns the given columns (text rather than numbers). */
+    TextTable alignLeft(int... columns) {
+        for (int column : columns) {
+            leftAligned.add(column);
+        }
+        return this;
+    }
 
     TextTable row(List<String> cells) {
         rows.add(cells);
@@ -31,7 +42,7 @@ final class TextTable {
             for (int c = 0; c < row.size(); c++) {
                 String cell = row.get(c);
                 String pad = " ".repeat(widths[c] - cell.length());
-                line.append(c == 0 ? cell + pad : pad + cell).append(c + 1 < row.size() ? "  " : "");
+                line.append(leftAligned.contains(c) ? cell + pad : pad + cell).append(c + 1 < row.size() ? "  " : "");
             }
             text.append(line.toString().stripTrailing()).append('\n');
         }
