@@ -58,12 +58,4 @@ abstract class Concept implements Callable<Integer> {
         }
         return result;
     }
-
-    /** Reads durations as people write them ({@code 50ms}, {@code 2s}); a bad one is a usage error naming it. */
-    static final class DurationOption implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return Durations.parse(value);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import dev.flowline.Mode;
 import dev.flowline.Pipeline;
 import dev.flowline.Stage;
 import dev.flowline.report.RunReport;
+import dev.flowline.samples.cli.DurationConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,15 +30,15 @@ final class FactoryConcept extends Concept {
             description = "Workers (platform threads) on the THREADS line (default: ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--delivery", defaultValue = "10ms", converter = DurationOption.class,
+    @Option(names = "--delivery", defaultValue = "10ms", converter = DurationConverter.class,
             description = "Wait for an order's parts, without blocking (default: ${DEFAULT-VALUE}).")
     Duration delivery;
 
-    @Option(names = "--assembly", defaultValue = "2ms", converter = DurationOption.class,
+    @Option(names = "--assembly", defaultValue = "2ms", converter = DurationConverter.class,
             description = "CPU time to assemble an order (default: ${DEFAULT-VALUE}).")
     Duration assembly;
 
-    @Option(names = "--drying", defaultValue = "30ms", converter = DurationOption.class,
+    @Option(names = "--drying", defaultValue = "30ms", converter = DurationConverter.class,
             description = "Wait for the paint to dry, blocking (default: ${DEFAULT-VALUE}).")
     Duration drying;
 

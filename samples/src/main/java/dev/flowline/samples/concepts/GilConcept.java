@@ -5,6 +5,7 @@ import dev.flowline.Mode;
 import dev.flowline.Pipeline;
 import dev.flowline.Stage;
 import dev.flowline.report.RunReport;
+import dev.flowline.samples.cli.DurationConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ final class GilConcept extends Concept {
     @Option(names = "--tasks", defaultValue = "16", description = "CPU-bound tasks (default: ${DEFAULT-VALUE}).")
     int tasks;
 
-    @Option(names = "--work", defaultValue = "50ms", converter = DurationOption.class,
+    @Option(names = "--work", defaultValue = "50ms", converter = DurationConverter.class,
             description = "CPU time of each task on one core (default: ${DEFAULT-VALUE}).")
     Duration work;
 
@@ -95,11 +96,12 @@ final class GilConcept extends Concept {
                     .row(workers + " child JVMs over pipes", Measure.millis(startUp), Measure.millis(processes),
                             Measure.millis(startUp + processes), Measure.speedUp(oneThread, startUp + processes),
                             Measure.micros(roundTrip))
-                    .print(out, String.format("JVM threads run Java on every core at once (%s with %d threads, same "
-                                    + "results as %d processes); processes, which CPython needs to get past its GIL, "
-                                    + "add %s ms of start-up and a pipe round trip per task (%s with everything counted).",
-                            Measure.speedUp(oneThread, threads), workers, workers, Measure.millis(startUp),
-                            Measure.speedUp(oneThread, startUp + processes)));
+                    .print(out, String.format("%d JVM threads ran the tasks %s faster than one (each runs Java on "
+                                    + "a core of its own; under CPython's GIL they would stay at 1x); %d child JVMs, "
+                                    + "CPython's way past the GIL, computed the same results but added %s ms of "
+                                    + "start-up and a %s us pipe round trip per task: %s overall.",
+                            workers, Measure.speedUp(oneThread, threads), workers, Measure.millis(startUp),
+                            Measure.micros(roundTrip), Measure.speedUp(oneThread, startUp + processes)));
         } finally {
             children.forEach(ChildJvm::close);
         }

@@ -5,6 +5,7 @@ import dev.flowline.Pipeline;
 import dev.flowline.Stage;
 import dev.flowline.report.RunReport;
 import dev.flowline.report.StageReport;
+import dev.flowline.samples.cli.DurationConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.Function;
@@ -22,11 +23,11 @@ final class IoCpuConcept extends Concept {
     @Option(names = "--elements", defaultValue = "200", description = "Elements to process (default: ${DEFAULT-VALUE}).")
     int elements;
 
-    @Option(names = "--wait", defaultValue = "20ms", converter = DurationOption.class,
+    @Option(names = "--wait", defaultValue = "20ms", converter = DurationConverter.class,
             description = "How long \"store\" blocks per element (default: ${DEFAULT-VALUE}).")
     Duration wait;
 
-    @Option(names = "--work", defaultValue = "5ms", converter = DurationOption.class,
+    @Option(names = "--work", defaultValue = "5ms", converter = DurationConverter.class,
             description = "CPU time \"hash\" takes per element (default: ${DEFAULT-VALUE}).")
     Duration work;
 

@@ -4,6 +4,7 @@ import dev.flowline.Durations;
 import dev.flowline.Mode;
 import dev.flowline.Pipeline;
 import dev.flowline.Stage;
+import dev.flowline.samples.cli.DurationConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -23,11 +24,11 @@ final class SerialParallelConcept extends Concept {
     @Option(names = "--tasks", defaultValue = "16", description = "Tasks of each kind (default: ${DEFAULT-VALUE}).")
     int tasks;
 
-    @Option(names = "--wait", defaultValue = "50ms", converter = DurationOption.class,
+    @Option(names = "--wait", defaultValue = "50ms", converter = DurationConverter.class,
             description = "How long each waiting task waits (default: ${DEFAULT-VALUE}).")
     Duration wait;
 
-    @Option(names = "--work", defaultValue = "50ms", converter = DurationOption.class,
+    @Option(names = "--work", defaultValue = "50ms", converter = DurationConverter.class,
             description = "CPU time of each computing task on one core (default: ${DEFAULT-VALUE}).")
     Duration work;
 

@@ -5,6 +5,7 @@ import dev.flowline.Mode;
 import dev.flowline.Pipeline;
 import dev.flowline.Stage;
 import dev.flowline.report.RunReport;
+import dev.flowline.samples.cli.DurationConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ final class SyncAsyncConcept extends Concept {
     @Option(names = "--calls", defaultValue = "100", description = "Calls to make (default: ${DEFAULT-VALUE}).")
     int calls;
 
-    @Option(names = "--latency", defaultValue = "20ms", converter = DurationOption.class,
+    @Option(names = "--latency", defaultValue = "20ms", converter = DurationConverter.class,
             description = "How long the service takes to answer (default: ${DEFAULT-VALUE}).")
     Duration latency;
 
