@@ -28,6 +28,7 @@ public final class ConceptCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing concept: choose one of the commands below.");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing concept: choose one of the commands below.");
     }
 }

@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * CPU-bound work of a chosen size that the JIT cannot remove or shorten: a chain of multiply-rotate-xor steps where
- * each needs the previous one and the loop counter (a plain multiply-add chain was collapsed by C2 once fully
- * compiled, which made the same work 15 times faster in a warm JVM than in a fresh one). Sized in iterations, so that a thread and a child JVM can be handed exactly the same task;
- * {@link #iterationsFor} converts a duration of one core on this machine into iterations.
+ * each needs the previous one and the loop counter (C2 ran a plain multiply-add chain 15 times faster once fully
+ * compiled than a fresh JVM did, so the "same" task differed between a thread and a child JVM). Sized in iterations,
+ * so that a thread and a child JVM can be handed exactly the same task; {@link #iterationsFor} converts a duration of
+ * one core on this machine into iterations.
  */
 final class CpuWork {
     private static volatile long iterationsPerMilli;

@@ -20,7 +20,8 @@ import reactor.core.publisher.Flux;
 @Command(name = "io-cpu", mixinStandardHelpOptions = true,
         description = "I/O-bound vs CPU-bound stages, declared right and wrong: where they run and what it costs.")
 final class IoCpuConcept extends Concept {
-    @Option(names = "--elements", defaultValue = "200", description = "Elements to process (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--elements", defaultValue = "200",
+            description = "Elements to process (default: ${DEFAULT-VALUE}).")
     int elements;
 
     @Option(names = "--wait", defaultValue = "20ms", converter = DurationConverter.class,
@@ -58,8 +59,8 @@ final class IoCpuConcept extends Concept {
         StageTimes blockingOnParallel = row(table, "wrong: store declared cpu", Declared.CPU, Declared.CPU);
         StageTimes cpuOnElastic = row(table, "wrong: hash declared blocking", Declared.BLOCKING, Declared.BLOCKING);
         table.print(out, String.format("Declared CPU, the blocking store held the %d parallel threads and the run took "
-                        + "%s ms instead of %s; declared blocking, hash ran on %d threads taking turns on the cores, so "
-                        + "a hash took %s ms at the median instead of %s, for a run of %s ms.",
+                        + "%s ms instead of %s; declared blocking, hash ran on %d threads taking turns on the cores, "
+                        + "so a hash took %s ms at the median instead of %s, for a run of %s ms.",
                 Runtime.getRuntime().availableProcessors(), Measure.millis(blockingOnParallel.elapsed()),
                 Measure.millis(right.elapsed()), cpuOnElastic.hashThreads(), Measure.millis(cpuOnElastic.hashMedian()),
                 Measure.millis(right.hashMedian()), Measure.millis(cpuOnElastic.elapsed())));
@@ -81,7 +82,8 @@ final class IoCpuConcept extends Concept {
         long elapsed = report.elapsed().toNanos();
         table.row(label, storeReport.placement(), hashReport.placement(), Measure.millis(elapsed),
                 Measure.perSecond(report.outputs(), elapsed), storing.threads(), hashing.threads(), hashing.peak(),
-                Measure.millis(hashReport.latency().p50().toNanos()), Measure.millis(hashReport.latency().p99().toNanos()));
+                Measure.millis(hashReport.latency().p50().toNanos()),
+                Measure.millis(hashReport.latency().p99().toNanos()));
         return new StageTimes(elapsed, hashReport.latency().p50().toNanos(), hashing.threads());
     }
 }

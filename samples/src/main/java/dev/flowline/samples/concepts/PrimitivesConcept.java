@@ -54,7 +54,8 @@ final class PrimitivesConcept extends Concept {
     int items;
 
     @Option(names = "--limit", defaultValue = "4",
-            description = "The semaphore's permits, the queue's capacity and the pool's size (default: ${DEFAULT-VALUE}).")
+            description = "The semaphore's permits, the queue's capacity and the pool's size "
+                    + "(default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
@@ -76,8 +77,8 @@ final class PrimitivesConcept extends Concept {
                 .row("queue", "ArrayBlockingQueue(" + limit + ")", queue(), "publishOn(scheduler, " + limit + ")",
                         backpressure())
                 .row("pipe", "PipedOutputStream -> PipedInputStream", pipe(), "Sinks.many().unicast()", sinkPipe())
-                .row("pool", "Executors.newFixedThreadPool(" + limit + ")", pool(), "Schedulers.newParallel(" + limit + ")",
-                        scheduler())
+                .row("pool", "Executors.newFixedThreadPool(" + limit + ")", pool(),
+                        "Schedulers.newParallel(" + limit + ")", scheduler())
                 .print(out, "Each reactive form kept the classic guarantee (a correct count, a bound, a wake-up, a "
                         + "bounded backlog, every item delivered, a fixed set of threads) without a thread parked to "
                         + "wait for it.");

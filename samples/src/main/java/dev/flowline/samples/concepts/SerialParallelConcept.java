@@ -7,6 +7,7 @@ import dev.flowline.Stage;
 import dev.flowline.samples.cli.DurationConverter;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import reactor.core.publisher.Flux;
@@ -41,42 +42,59 @@ final class SerialParallelConcept extends Concept {
         requireRange("--work", work, Duration.ofMillis(1), Duration.ofSeconds(10));
     }
 
+    /** One way to run the tasks: a pipeline for the waiting ones and one for the computing ones. */
+    private record Arrangement(String label, int threads, Pipeline<Integer, ?> waiting,
+                               Pipeline<Integer, ?> computing) {}
+
+    /** How long an arrangement took for each kind of task. */
+    private record Timing(long waiting, long computing) {}
+
     @Override
     void measure(PrintWriter out) {
         CpuWork.iterationsFor(work);  // calibrate before timing anything
         Scheduler oneThread = Schedulers.newSingle("one-core");
         try {
-            Pipeline<Integer, Integer> serialWait = pipeline("serial-wait", Stage.blocking("task", (Integer n) -> sleep(wait, n)))
-                    .mode(Mode.SERIAL);
-            Pipeline<Integer, Long> serialWork = pipeline("serial-work", Stage.cpu("task", (Integer n) -> CpuWork.busy(work)))
-                    .mode(Mode.SERIAL);
-            // Many tasks in flight, one thread: waits overlap on its timer, computations can only take turns.
-            Pipeline<Integer, Long> interleavedWait = pipeline("interleaved-wait",
-                    Stage.async("task", (Integer n) -> Mono.delay(wait, oneThread)).concurrency(tasks));
-            Pipeline<Integer, Long> interleavedWork = pipeline("interleaved-work",
-                    Stage.async("task", (Integer n) -> Mono.fromCallable(() -> CpuWork.busy(work)).subscribeOn(oneThread))
-                            .concurrency(tasks));
-            // One thread per core, each running a task from start to end, waiting included.
-            Pipeline<Integer, Integer> parallelWait = pipeline("parallel-wait",
-                    Stage.blocking("task", (Integer n) -> sleep(wait, n)).concurrency(cores)).mode(Mode.THREADS).threads(cores);
-            Pipeline<Integer, Long> parallelWork = pipeline("parallel-work", Stage.cpu("task", (Integer n) -> CpuWork.busy(work)));
+            Stage<Integer, Integer> blockingWait = Stage.blocking("task", (Integer n) -> sleep(wait, n));
+            Stage<Integer, Long> compute = Stage.cpu("task", (Integer n) -> CpuWork.busy(work));
+            List<Arrangement> arrangements = List.of(
+                    new Arrangement("serial: one at a time", 1,
+                            pipeline("serial-wait", blockingWait).mode(Mode.SERIAL),
+                            pipeline("serial-work", compute).mode(Mode.SERIAL)),
+                    // Every task in flight on one thread: waits overlap on its timer, computations take turns.
+                    new Arrangement("concurrent: interleaved on one thread", 1,
+                            pipeline("interleaved-wait", Stage.async("task",
+                                    (Integer n) -> Mono.delay(wait, oneThread)).concurrency(tasks)),
+                            pipeline("interleaved-work", Stage.async("task",
+                                    (Integer n) -> Mono.fromCallable(() -> CpuWork.busy(work)).subscribeOn(oneThread))
+                                    .concurrency(tasks))),
+                    // One thread per core, each running a task from start to end, waiting included.
+                    new Arrangement("parallel: one thread per core", cores,
+                            pipeline("parallel-wait", blockingWait.concurrency(cores))
+                                    .mode(Mode.THREADS).threads(cores),
+                            pipeline("parallel-work", compute)));
 
-            long[] serial = {elapsed(serialWait), elapsed(serialWork)};
-            long[] interleaved = {elapsed(interleavedWait), elapsed(interleavedWork)};
-            long[] parallel = {elapsed(parallelWait), elapsed(parallelWork)};
-            new Table(String.format("%d tasks that wait %s, and %d tasks that compute %s, on %d cores",
+            Table table = new Table(String.format("%d tasks that wait %s, and %d tasks that compute %s, on %d cores",
                     tasks, Durations.format(wait), tasks, Durations.format(work), cores),
-                    "how the tasks run", "threads", "waiting tasks (ms)", "speed-up", "computing tasks (ms)", "speed-up")
-                    .row("serial: one at a time", 1, Measure.millis(serial[0]), "1.0x", Measure.millis(serial[1]), "1.0x")
-                    .row("concurrent: interleaved on one thread", 1, Measure.millis(interleaved[0]),
-                            Measure.speedUp(serial[0], interleaved[0]), Measure.millis(interleaved[1]), Measure.speedUp(serial[1], interleaved[1]))
-                    .row("parallel: one thread per core", cores, Measure.millis(parallel[0]), Measure.speedUp(serial[0], parallel[0]),
-                            Measure.millis(parallel[1]), Measure.speedUp(serial[1], parallel[1]))
-                    .print(out, String.format("Interleaving on one thread sped up the waiting tasks %s but the computing "
-                                    + "ones only %s; %d cores sped up computing %s: concurrency hides waiting, only "
-                                    + "parallelism adds computing power.",
-                            Measure.speedUp(serial[0], interleaved[0]), Measure.speedUp(serial[1], interleaved[1]), cores,
-                            Measure.speedUp(serial[1], parallel[1])));
+                    "how the tasks run", "threads", "waiting tasks (ms)", "speed-up", "computing tasks (ms)",
+                    "speed-up");
+            List<Timing> timings = arrangements.stream()
+                    .map(arrangement -> new Timing(elapsed(arrangement.waiting()), elapsed(arrangement.computing())))
+                    .toList();
+            Timing serial = timings.get(0);
+            for (int i = 0; i < arrangements.size(); i++) {
+                Timing timing = timings.get(i);
+                table.row(arrangements.get(i).label(), arrangements.get(i).threads(),
+                        Measure.millis(timing.waiting()), Measure.speedUp(serial.waiting(), timing.waiting()),
+                        Measure.millis(timing.computing()), Measure.speedUp(serial.computing(), timing.computing()));
+            }
+            Timing interleaved = timings.get(1);
+            Timing parallel = timings.get(2);
+            table.print(out, String.format("Interleaving on one thread sped up the waiting tasks %s but the computing "
+                            + "ones only %s; %d cores sped up computing %s: concurrency hides waiting, only "
+                            + "parallelism adds computing power.",
+                    Measure.speedUp(serial.waiting(), interleaved.waiting()),
+                    Measure.speedUp(serial.computing(), interleaved.computing()), cores,
+                    Measure.speedUp(serial.computing(), parallel.computing())));
         } finally {
             oneThread.dispose();
         }
@@ -89,5 +107,4 @@ final class SerialParallelConcept extends Concept {
     private long elapsed(Pipeline<Integer, ?> pipeline) {
         return pipeline.run(Flux.range(0, tasks)).await().elapsed().toNanos();
     }
-
 }

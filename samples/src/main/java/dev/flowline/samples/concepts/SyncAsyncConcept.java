@@ -74,8 +74,9 @@ final class SyncAsyncConcept extends Concept {
                 Durations.format(latency)),
                 "calling style", "the call returns", "elapsed (ms)", "calls/s", "peak calls in flight",
                 "threads that waited");
-        long serial = row(table, "synchronous, one thread", "the answer", service -> Pipeline.<Integer>named("sync-serial")
-                .then(Stage.blocking("call", service::callBlocking)).mode(Mode.SERIAL));
+        long serial = row(table, "synchronous, one thread", "the answer",
+                service -> Pipeline.<Integer>named("sync-serial")
+                        .then(Stage.blocking("call", service::callBlocking)).mode(Mode.SERIAL));
         long pool = row(table, "synchronous, pool of " + threads + " threads", "the answer",
                 service -> Pipeline.<Integer>named("sync-pool")
                         .then(Stage.blocking("call", service::callBlocking).concurrency(threads))
@@ -91,12 +92,13 @@ final class SyncAsyncConcept extends Concept {
                         .then(Stage.async("call", (Integer request) -> Mono.<String>create(
                                 sink -> service.callWithCallback(request, sink::success))).concurrency(calls)));
         table.print(out, String.format("Blocking calls went only as fast as threads were there to wait "
-                        + "(%s ms on one thread, %s ms on %d); the asynchronous calls took %s ms with no thread waiting, "
-                        + "the answer arriving as a signal.",
+                        + "(%s ms on one thread, %s ms on %d); the asynchronous calls took %s ms with no thread "
+                        + "waiting, the answer arriving as a signal.",
                 Measure.millis(serial), Measure.millis(pool), threads, Measure.millis(publisher)));
     }
 
-    private long row(Table table, String style, String returns, Function<SlowService, Pipeline<Integer, String>> build) {
+    private long row(Table table, String style, String returns,
+                     Function<SlowService, Pipeline<Integer, String>> build) {
         SlowService service = new SlowService(latency);
         RunReport report = build.apply(service).run(Flux.range(0, calls)).await();
         long elapsed = report.elapsed().toNanos();
