@@ -1,5 +1,7 @@
 package dev.flowline.site;
 
+import dev.flowline.Durations;
+import dev.flowline.FlowlineException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -40,7 +42,7 @@ public final class Latency {
     /** The same delay for every request. */
     public static Latency fixed(Duration delay) {
         long nanos = nonNegative(delay, "fixed latency").toNanos();
-        return new Latency(Durations.format(delay), random -> nanos);
+        return new Latency(format(delay), random -> nanos);
     }
 
     /** A delay drawn uniformly between {@code min} and {@code max}. */
@@ -48,10 +50,10 @@ public final class Latency {
         long low = nonNegative(min, "uniform latency minimum").toNanos();
         long high = nonNegative(max, "uniform latency maximum").toNanos();
         if (high < low) {
-            throw new IllegalArgumentException("uniform latency maximum " + Durations.format(max)
-                    + " is below its minimum " + Durations.format(min));
+            throw new IllegalArgumentException("uniform latency maximum " + format(max)
+                    + " is below its minimum " + format(min));
         }
-        return new Latency("uniform:" + Durations.format(min) + "-" + Durations.format(max),
+        return new Latency("uniform:" + format(min) + "-" + format(max),
                 random -> low == high ? low : random.nextLong(low, high + 1));
     }
 
@@ -59,7 +61,7 @@ public final class Latency {
     public static Latency normal(Duration mean, Duration standardDeviation) {
         long mu = nonNegative(mean, "normal latency mean").toNanos();
         long sigma = nonNegative(standardDeviation, "normal latency standard deviation").toNanos();
-        return new Latency("normal:" + Durations.format(mean) + "," + Durations.format(standardDeviation),
+        return new Latency("normal:" + format(mean) + "," + format(standardDeviation),
                 random -> Math.max(0L, Math.round(mu + sigma * gaussian(random))));
     }
 
@@ -72,10 +74,10 @@ public final class Latency {
         long tail = nonNegative(p99, "long-tail latency p99").toNanos();
         if (m <= 0 || tail < m) {
             throw new IllegalArgumentException("long-tail latency needs 0 < median <= p99, was median "
-                    + Durations.format(median) + " and p99 " + Durations.format(p99));
+                    + format(median) + " and p99 " + format(p99));
         }
         double sigma = Math.log((double) tail / m) / Z_99;
-        return new Latency("longtail:" + Durations.format(median) + ",p99=" + Durations.format(p99),
+        return new Latency("longtail:" + format(median) + ",p99=" + format(p99),
                 random -> Math.round(m * Math.exp(sigma * gaussian(random))));
     }
 
@@ -89,7 +91,7 @@ public final class Latency {
         String spec = text.trim();
         int colon = spec.indexOf(':');
         if (colon < 0) {
-            return spec.equals("0") ? none() : fixed(Durations.parse(spec, text));
+            return spec.equals("0") ? none() : fixed(duration(spec, text));
         }
         String kind = spec.substring(0, colon);
         String[] arguments = spec.substring(colon + 1).split(kind.equals("uniform") ? "-" : ",", -1);
@@ -98,10 +100,10 @@ public final class Latency {
                     + "normal:50ms,10ms, longtail:20ms,p99=500ms");
         }
         return switch (kind) {
-            case "uniform" -> uniform(Durations.parse(arguments[0], text), Durations.parse(arguments[1], text));
-            case "normal" -> normal(Durations.parse(arguments[0], text), Durations.parse(arguments[1], text));
-            case "longtail" -> longTail(Durations.parse(arguments[0], text),
-                    Durations.parse(arguments[1].replaceFirst("^\\s*p99=", ""), text));
+            case "uniform" -> uniform(duration(arguments[0], text), duration(arguments[1], text));
+            case "normal" -> normal(duration(arguments[0], text), duration(arguments[1], text));
+            case "longtail" -> longTail(duration(arguments[0], text),
+                    duration(arguments[1].replaceFirst("^\\s*p99=", ""), text));
             default -> throw new IllegalArgumentException("latency '" + text + "' has unknown distribution '" + kind
                     + "': use uniform, normal or longtail");
         };
@@ -116,6 +118,26 @@ public final class Latency {
     @Override
     public String toString() {
         return description;
+    }
+
+    private static Duration duration(String part, String whole) {
+        try {
+            return Durations.parse(part);
+        } catch (FlowlineException e) {
+            throw new IllegalArgumentException("latency '" + whole + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The shortest exact text {@link Durations#parse} reads back: {@code 2s}, {@code 50ms}, {@code 250us}. */
+    private static String format(Duration duration) {
+        long nanos = duration.toNanos();
+        if (nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + "s";
+        }
+        if (nanos % 1_000_000L == 0) {
+            return nanos / 1_000_000L + "ms";
+        }
+        return nanos % 1_000L == 0 ? nanos / 1_000L + "us" : nanos + "ns";
     }
 
     private static Duration nonNegative(Duration duration, String what) {

@@ -13,9 +13,12 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 
 /** Failures that do not come from the site's faults: bad URLs, nothing listening, broken HTTP, a full pool. */
@@ -85,25 +88,22 @@ class FetcherFailuresTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Client.class)
-    void aMalformedStatusLineIsABadResponse(Client client) throws IOException {
-        try (RawServer server = new RawServer("HTTP/1.1 abc Whatever\r\nContent-Length: 0\r\n\r\n");
-                Fetcher fetcher = client.open(QUICK)) {
-            FetchResponse response = fetcher.get(server.url());
-
-            assertThat(response.outcome()).as(response.detail()).isEqualTo(FetchOutcome.BAD_RESPONSE);
-        }
+    /** Responses no well-behaved server sends, each for both fetchers. */
+    static Stream<Arguments> malformedResponses() {
+        return Stream.of(Client.values()).flatMap(client -> Stream.of(
+                Arguments.of(client, "HTTP/1.1 abc Whatever\r\nContent-Length: 0\r\n\r\n"),
+                Arguments.of(client, "HTTP/1.1 200 OK\r\nContent-Length: many\r\n\r\nbody"),
+                Arguments.of(client, "HTTP/1.1 200 OK\r\nContent-Encoding: br\r\nContent-Length: 4\r\n\r\nbody")));
     }
 
     @ParameterizedTest
-    @EnumSource(Client.class)
-    void aMalformedContentLengthIsABadResponse(Client client) throws IOException {
-        try (RawServer server = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: many\r\n\r\nbody");
-                Fetcher fetcher = client.open(QUICK)) {
-            FetchResponse response = fetcher.get(server.url());
+    @MethodSource("malformedResponses")
+    void aMalformedResponseIsABadResponse(Client client, String response) throws IOException {
+        try (RawServer server = new RawServer(response); Fetcher fetcher = client.open(QUICK)) {
+            FetchResponse fetched = fetcher.get(server.url());
 
-            assertThat(response.outcome()).as(response.detail()).isEqualTo(FetchOutcome.BAD_RESPONSE);
+            assertThat(fetched.outcome()).as(fetched.detail()).isEqualTo(FetchOutcome.BAD_RESPONSE);
+            assertThat(fetched.retryable()).isFalse();
         }
     }
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             dev.flowline.samples.concepts.ConceptCommand.class,
             ExampleCommand.class,
+            SiteCommand.class,
         })
 public final class FlowlineCommand implements Runnable {
 
