@@ -87,6 +87,7 @@ final class PrimitivesConcept extends Concept {
     private String lock() throws InterruptedException {
         ReentrantLock lock = new ReentrantLock();
         long[] count = new long[1];
+        long[] unguarded = new long[1];
         onThreads(workers, worker -> {
             for (int i = 0; i < items; i++) {
                 lock.lock();
@@ -97,14 +98,22 @@ final class PrimitivesConcept extends Concept {
                 }
             }
         });
-        return count(count[0]);
+        onThreads(workers, worker -> {  // the same increments without the lock, to show what it prevents
+            for (int i = 0; i < items; i++) {
+                unguarded[0]++;
+            }
+        });
+        return count(count[0]) + " (no lock: " + unguarded[0] + ")";
     }
 
     // A subscriber is never called concurrently (Reactive Streams rule 1.3), so its state needs no lock.
     private String serializedSignals() {
         long[] count = new long[1];
-        Flux.range(0, workers)
-                .flatMap(worker -> Flux.range(0, items).subscribeOn(Schedulers.parallel()), workers)
+        List<Flux<Integer>> sources = new ArrayList<>();
+        for (int worker = 0; worker < workers; worker++) {
+            sources.add(Flux.range(0, items).subscribeOn(Schedulers.parallel()));
+        }
+        Flux.merge(sources)
                 .doOnNext(item -> count[0]++)
                 .blockLast();
         return count(count[0]);
