@@ -14,6 +14,8 @@ final class BlockHoundInstaller {
                 // "dynamic", so that the non-blocking predicate is asked again at each blocking call.
                 .addDynamicThreadPredicate(thread -> true)
                 .nonBlockingThreadPredicate(current -> current.or(thread -> nonBlockingStage.get() != null))
+                // The advisor's own measurement reads /proc: not the stage's blocking.
+                .allowBlockingCallsInside(ThreadClock.class.getName(), "read")
                 .blockingMethodCallback(method -> {
                     throw new BlockingCallError(nonBlockingStage.get(), method.toString(), Thread.currentThread().getName());
                 })

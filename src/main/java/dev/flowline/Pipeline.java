@@ -45,9 +45,11 @@ public final class Pipeline<I, O> {
     private final int threads;
     private final Consumer<? super DeadLetter> deadLetters;
     private final Overrides overrides;
+    private final Timeline timeline;
 
     private Pipeline(String name, List<Object> steps, Mode mode, int threads, Consumer<? super DeadLetter> deadLetters,
-                     Overrides overrides) {
+                     Overrides overrides, Timeline timeline) {
+        this.timeline = timeline;
         this.name = name;
         this.steps = List.copyOf(steps);
         this.mode = mode;
@@ -59,13 +61,13 @@ public final class Pipeline<I, O> {
     /** An empty pipeline called {@code name}, ready for its first stage. */
     public static <T> Pipeline<T, T> named(String name) {
         return new Pipeline<>(Stage.checkName(name), List.of(), Mode.REACTIVE, DEFAULT_THREADS, null,
-                Overrides.none());
+                Overrides.none(), null);
     }
 
     /** This pipeline followed by {@code stage}, whose name must be new to the pipeline. */
     public <R> Pipeline<I, R> then(Stage<? super O, R> stage) {
         Objects.requireNonNull(stage, "stage");
-        return new Pipeline<>(name, append(stage.name(), stage), mode, threads, deadLetters, overrides);
+        return new Pipeline<>(name, append(stage.name(), stage), mode, threads, deadLetters, overrides, timeline);
     }
 
     /**
@@ -74,12 +76,13 @@ public final class Pipeline<I, O> {
      */
     public Pipeline<I, List<O>> batch(String stepName, int size, Duration maxWait) {
         BatchSpec spec = new BatchSpec(stepName, size, maxWait);
-        return new Pipeline<>(name, append(stepName, spec), mode, threads, deadLetters, overrides);
+        return new Pipeline<>(name, append(stepName, spec), mode, threads, deadLetters, overrides, timeline);
     }
 
     /** The same pipeline, run in {@code mode} unless configuration overrides it. REACTIVE by default. */
     public Pipeline<I, O> mode(Mode mode) {
-        return new Pipeline<>(name, steps, Objects.requireNonNull(mode, "mode"), threads, deadLetters, overrides);
+        return new Pipeline<>(name, steps, Objects.requireNonNull(mode, "mode"), threads, deadLetters, overrides,
+                timeline);
     }
 
     /** The size of THREADS mode's platform pool ({@value #DEFAULT_THREADS} by default). */
@@ -87,7 +90,7 @@ public final class Pipeline<I, O> {
         if (threads < 1 || threads > 100_000) {
             throw new FlowlineException("pipeline '" + name + "': threads must be between 1 and 100000, got " + threads);
         }
-        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides);
+        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides, timeline);
     }
 
     /**
@@ -96,13 +99,14 @@ public final class Pipeline<I, O> {
      * element is counted as skipped and the sink's error is recorded.
      */
     public Pipeline<I, O> deadLetters(Consumer<? super DeadLetter> sink) {
-        return new Pipeline<>(name, steps, mode, threads, Objects.requireNonNull(sink, "sink"), overrides);
+        return new Pipeline<>(name, steps, mode, threads, Objects.requireNonNull(sink, "sink"), overrides,
+                timeline);
     }
 
     /** Applies the settings in {@code properties} for this pipeline (keys {@code flowline.<name>.…}). */
     public Pipeline<I, O> configure(Properties properties) {
         return new Pipeline<>(name, steps, mode, threads, deadLetters,
-                overrides.with(properties, "the given properties", name, false));
+                overrides.with(properties, "the given properties", name, false), timeline);
     }
 
     /** Applies the settings in the properties file {@code file}; any key outside {@code flowline.} is an error. */
@@ -114,7 +118,13 @@ public final class Pipeline<I, O> {
             throw new FlowlineException("cannot read settings file '" + file + "': " + e.getMessage(), e);
         }
         return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides.with(properties, file.toString(), name,
-                true));
+                true), timeline);
+    }
+
+    /** The same pipeline, recording a sample of each stage's work in {@code timeline} whenever it runs. */
+    public Pipeline<I, O> recordTimeline(Timeline timeline) {
+        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides,
+                Objects.requireNonNull(timeline, "timeline"));
     }
 
     /** The pipeline's name. */
@@ -177,7 +187,8 @@ public final class Pipeline<I, O> {
             StageMetrics stageMetrics = metrics.stages().get(i);
             compiled.add(runSteps.get(i) instanceof BatchSpec batch
                     ? new BatchStep(batch, placement, stageMetrics)
-                    : new StageRunner(name, castStage(runSteps.get(i)), placement, stageMetrics, deadLetters));
+                    : new StageRunner(name, castStage(runSteps.get(i)), placement, stageMetrics, deadLetters,
+                            timeline));
         }
         Flux<Object> elements = source.map(element -> (Object) element).doOnNext(element -> metrics.sourceEmitted());
         elements = placement.serial() ? Assembly.serial(elements, compiled, placement) : Assembly.concurrent(elements, compiled);

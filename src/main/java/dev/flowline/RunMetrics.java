@@ -76,11 +76,12 @@ final class RunMetrics {
         boolean started = !state.equals("NOT_STARTED");
         long end = running ? System.nanoTime() : endNanos;
         long cpuEnd = running ? processCpuNanos() : cpuEndNanos;
+        Duration elapsed = started ? Duration.ofNanos(end - startNanos) : Duration.ZERO;
         return new RunReport(pipeline, mode.name(), state, Optional.ofNullable(failure), sourceElements.sum(),
-                outputs.sum(), started ? Duration.ofNanos(end - startNanos) : Duration.ZERO,
+                outputs.sum(), elapsed,
                 running ? THREADS.getPeakThreadCount() : peakThreads, running ? currentPeakHeap() : peakHeap,
                 started ? Duration.ofNanos(Math.max(0, cpuEnd - cpuStartNanos)) : Duration.ZERO,
-                stages.stream().map(StageMetrics::snapshot).toList());
+                stages.stream().map(stage -> stage.snapshot(elapsed)).toList());
     }
 
     private static List<MemoryPoolMXBean> heapPools() {

@@ -2,7 +2,9 @@ package dev.flowline;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,6 +16,7 @@ import reactor.util.retry.Retry;
  * call for, with its timeout, retries and error policy, and counts the element's one outcome.
  */
 final class StageRunner implements Step {
+
     private final String pipeline;
     private final Stage<Object, Object> stage;
     private final Placement placement;
@@ -26,9 +29,12 @@ final class StageRunner implements Step {
     private final RateLimiter rateLimiter;
     private final boolean publisherDirect;
     private final boolean nonBlocking;
+    private final Timeline timeline;
+    private final AtomicLong sequence = new AtomicLong();
 
     StageRunner(String pipeline, Stage<Object, Object> stage, Placement placement, StageMetrics metrics,
-                Consumer<? super DeadLetter> deadLetters) {
+                Consumer<? super DeadLetter> deadLetters, Timeline timeline) {
+        this.timeline = timeline;
         this.pipeline = pipeline;
         this.stage = stage;
         this.placement = placement;
@@ -86,13 +92,51 @@ final class StageRunner implements Step {
     /** One try of the stage's function on {@code element}; empty means the element was filtered. */
     private Mono<Object> attempt(Object element) {
         if (publisherDirect) {
-            return Mono.defer(() -> Mono.<Object>from(publisherFor(element)))
-                    .doOnSuccess(output -> metrics.ranOn(Thread.currentThread()));
+            return Mono.defer(() -> {
+                Thread caller = Thread.currentThread();
+                long start = System.nanoTime();
+                boolean traced = traced();
+                Publisher<?> publisher = measured(() -> publisherFor(element));
+                return Mono.<Object>from(publisher).doOnSuccess(output -> {
+                    Thread completion = Thread.currentThread();
+                    metrics.ranOn(completion);
+                    if (traced) {
+                        timeline.asyncSlice(stage.name, caller, start, completion, System.nanoTime());
+                    }
+                });
+            });
         }
         return Mono.fromCallable(() -> {
-            metrics.ranOn(Thread.currentThread());
-            return call(element);
+            Thread thread = Thread.currentThread();
+            metrics.ranOn(thread);
+            long start = System.nanoTime();
+            try {
+                return measured(() -> call(element));
+            } finally {
+                if (traced()) {
+                    timeline.slice(stage.name, stage.kind.name(), thread, start, System.nanoTime());
+                }
+            }
         });
+    }
+
+    private boolean traced() {
+        return timeline != null && timeline.samples(sequence.getAndIncrement());
+    }
+
+    /** Runs {@code call}, counting it as running and, for a sample of calls, measuring its wall and CPU time. */
+    private <T> T measured(Supplier<T> call) {
+        long[] before = metrics.callStarted() ? ThreadClock.read() : ThreadClock.UNKNOWN;
+        long wallBefore = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            metrics.callEnded();
+            if (before[0] >= 0) {
+                long[] after = ThreadClock.read();
+                metrics.sampled(System.nanoTime() - wallBefore, after[0] - before[0], after[1] - before[1]);
+            }
+        }
     }
 
     private Object call(Object element) {

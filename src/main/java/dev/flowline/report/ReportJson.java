@@ -19,6 +19,7 @@ final class ReportJson {
                 + field("throughputPerSecond", String.format(java.util.Locale.ROOT, "%.3f", run.throughput())) + ","
                 + field("peakThreads", run.peakThreads()) + "," + field("peakHeapBytes", run.peakHeapBytes()) + ","
                 + field("cpuTimeMs", millis(run.cpuTime())) + "," + field("conserved", run.conserved()) + ","
+                + field("advice", strings(run.advice())) + ","
                 + field("stages", run.stages().stream().map(ReportJson::stage).collect(Collectors.joining(",", "[", "]")))
                 + "}";
     }
@@ -31,6 +32,7 @@ final class ReportJson {
                 + "," + field("failed", stage.failed()) + "," + field("skipped", stage.skipped()) + ","
                 + field("deadLettered", stage.deadLettered()) + "," + field("cancelled", stage.cancelled()) + ","
                 + field("inFlight", stage.inFlight()) + "," + field("peakInFlight", stage.peakInFlight()) + ","
+                + field("running", stage.running()) + ","
                 + field("retried", stage.retried()) + "," + field("timedOut", stage.timedOut()) + ","
                 + field("latencyMs", "{" + field("count", latency.count()) + "," + field("p50", millis(latency.p50()))
                         + "," + field("p90", millis(latency.p90())) + "," + field("p99", millis(latency.p99())) + ","
@@ -39,7 +41,11 @@ final class ReportJson {
                         .sorted(Map.Entry.comparingByKey())
                         .map(entry -> field(entry.getKey().label(), entry.getValue()))
                         .collect(Collectors.joining(",", "{", "}"))) + ","
-                + field("errors", strings(stage.errors())) + "," + field("conserved", stage.conserved()) + "}";
+                + field("errors", strings(stage.errors())) + ","
+                + field("cpuShare", stage.cpuShare().isPresent()
+                        ? String.format(java.util.Locale.ROOT, "%.3f", stage.cpuShare().getAsDouble()) : "null") + ","
+                + field("advice", stage.advice().map(ReportJson::string).orElse("null")) + ","
+                + field("conserved", stage.conserved()) + "}";
     }
 
     private static String field(String name, Object value) {

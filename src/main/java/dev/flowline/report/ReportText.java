@@ -29,6 +29,7 @@ final class ReportText {
         text.append(table);
         run.stages().stream().filter(stage -> !stage.errors().isEmpty()).forEach(stage -> stage.errors()
                 .forEach(error -> text.append("  ").append(stage.name()).append(": ").append(error).append('\n')));
+        run.advice().forEach(advice -> text.append("advice: ").append(advice).append('\n'));
         return text.toString();
     }
 

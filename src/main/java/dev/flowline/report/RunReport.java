@@ -39,6 +39,11 @@ public record RunReport(String pipeline, String mode, String state, Optional<Str
         return stages.stream().allMatch(StageReport::conserved);
     }
 
+    /** The advice of every stage whose declared kind looks wrong (see {@link StageReport#advice()}). */
+    public List<String> advice() {
+        return stages.stream().flatMap(stage -> stage.advice().stream()).toList();
+    }
+
     /** The report as a readable text table. */
     public String toTable() {
         return ReportText.table(this);

@@ -3,6 +3,8 @@ package dev.flowline.report;
 import dev.flowline.scheduling.ThreadKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What one stage did in a run. Every element the stage received is counted in exactly one outcome, so
@@ -22,16 +24,22 @@ import java.util.Map;
  * @param cancelled    elements in flight when the run was cancelled or failed
  * @param inFlight     elements in the stage now (0 once the run has ended)
  * @param peakInFlight the most elements in the stage at once
+ * @param running      elements whose function is running on a thread now (the rest of those in flight wait for a
+ *                     thread, or for their I/O)
  * @param retried      retries made
  * @param timedOut     attempts that timed out
  * @param latency      time from entering the stage to leaving it
  * @param threads      how many elements each kind of thread ran
  * @param errors       the first few errors, as one-line messages
+ * @param cpuShare     the share of the function's wall time spent on CPU, when it was measured (not on virtual
+ *                     threads, whose CPU time the JVM does not give)
+ * @param advice       a suggestion when the declared kind looks wrong for how the stage spent its time
  */
 public record StageReport(String name, String kind, String placement, int concurrency, long in, long out,
                           long filtered, long failed, long skipped, long deadLettered, long cancelled, long inFlight,
-                          long peakInFlight, long retried, long timedOut, Latency latency,
-                          Map<ThreadKind, Long> threads, List<String> errors) {
+                          long peakInFlight, long running, long retried, long timedOut, Latency latency,
+                          Map<ThreadKind, Long> threads, List<String> errors, OptionalDouble cpuShare,
+                          Optional<String> advice) {
 
     public StageReport {
         threads = Map.copyOf(threads);
