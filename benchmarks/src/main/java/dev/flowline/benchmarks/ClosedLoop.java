@@ -1,0 +1,98 @@
+package dev.flowline.benchmarks;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * The one measurement loop every fetch variant runs through: C requests kept in flight (a new one is issued as
+ * soon as one ends), a warmup whose results are thrown away, then a time-boxed window in which completions,
+ * errors, latencies, CPU time and the process's peaks are recorded. Latency runs from when the loop issued the
+ * request, so time spent queued for a thread counts: that is what a caller waits.
+ */
+final class ClosedLoop {
+    private static final long QUIESCE_MILLIS = 15_000;
+
+    private final Driver driver;
+    private final StatusSampler sampler;
+
+    ClosedLoop(Driver driver, StatusSampler sampler) {
+        this.driver = driver;
+        this.sampler = sampler;
+    }
+
+    /**
+     * Runs one point against the site at {@code baseUrl} ({@code pages} pages, fetched round-robin).
+     *
+     * @param beforeWindow runs between the warmup and the window (the footprint point collects garbage there)
+     */
+    Measurement run(String baseUrl, int pages, int concurrency, Duration warmup, Duration window, Runnable beforeWindow)
+            throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean measuring = new AtomicBoolean();
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        LongAdder completed = new LongAdder();
+        LongAdder errors = new LongAdder();
+        Recorder latencyMicros = new Recorder(3);
+        long[] next = {0};
+
+        Flux<Request> requests = Flux.generate(sink -> {
+            if (stop.get()) {
+                sink.complete();
+                return;
+            }
+            inFlight.incrementAndGet();
+            sink.next(new Request(baseUrl + "page/" + (next[0]++ % pages), System.nanoTime()));
+        });
+        Disposable subscription = driver.drive(requests, concurrency).subscribe(outcome -> {
+            inFlight.decrementAndGet();
+            if (measuring.get()) {
+                latencyMicros.recordValue(Math.max(0, (System.nanoTime() - outcome.issuedNanos()) / 1_000));
+                completed.increment();
+                if (!outcome.isOk()) {
+                    errors.increment();
+                    firstError.compareAndSet(null, outcome.error());
+                }
+            }
+        }, failure::set);
+        try {
+            Thread.sleep(warmup.toMillis());
+            beforeWindow.run();
+            latencyMicros.reset();
+            sampler.start(inFlight::get);
+            long cpuStart = ProcessStatus.cpuNanos();
+            long start = System.nanoTime();
+            measuring.set(true);
+            Thread.sleep(window.toMillis());
+            measuring.set(false);
+            long elapsed = System.nanoTime() - start;
+            long cpu = ProcessStatus.cpuNanos() - cpuStart;
+            StatusSampler.Peaks peaks = sampler.stop();
+            if (failure.get() != null) {
+                throw new IllegalStateException("the " + concurrency + "-request loop failed: " + failure.get(), failure.get());
+            }
+            return Measurement.of(completed.sum(), errors.sum(), firstError.get(), elapsed, cpu,
+                    latencyMicros.getIntervalHistogram(), peaks);
+        } finally {
+            stop.set(true);
+            subscription.dispose();
+            awaitQuiet();
+        }
+    }
+
+    /** Waits for fetches already running to end, so the next point starts from nothing in flight. */
+    private void awaitQuiet() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QUIESCE_MILLIS);
+        while (driver.active() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+}

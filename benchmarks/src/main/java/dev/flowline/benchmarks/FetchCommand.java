@@ -1,0 +1,54 @@
+package dev.flowline.benchmarks;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code flowline bench fetch}: blocking vs non-blocking fetch, against a local site with a fixed latency. */
+@Command(name = "fetch", mixinStandardHelpOptions = true,
+        description = {"Fetch the local site (in its own JVM) with each variant (each in its own client JVM): a sweep of "
+                + "concurrency at a fixed latency, a saturation point at L = 0, and a footprint point with thousands of "
+                + "requests in flight. Writes fetch.csv, fetch.json, fetch.md and bench-fetch-*.png charts."})
+final class FetchCommand implements Callable<Integer> {
+
+    @Mixin
+    ProfileOptions profile;
+
+    @Option(names = "--variants", split = ",", paramLabel = "VARIANT",
+            converter = FetchClient.VariantConverter.class,
+            description = "which variants, comma-separated (default: all): serial, threads, elastic, virtual, netty, flowline")
+    List<FetchVariant> variants = Arrays.asList(FetchVariant.values());
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-results/fetch",
+            description = "where to write the results (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        FetchProfile chosen = FetchProfile.named(profile.name());
+        Machine machine = Machine.current();
+        String startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        System.err.println("fetch benchmark, " + chosen.name() + " profile, on " + machine.describe() + ", load average "
+                + machine.loadAverage());
+        List<FetchPoint> points = new FetchRun(chosen, List.copyOf(variants), out.resolve("logs"), System.err).run();
+        FetchResults results = new FetchResults(BenchCommand.invocation(spec), chosen.name(), startedAt, machine,
+                Machine.currentLoadAverage(), chosen.sweepLatency().toMillis(), chosen.footprintLatency().toMillis(), points,
+                FetchTargets.check(points, machine.cores()));
+        List<Path> written = FetchReport.write(results, out);
+        results.targets().forEach(check -> System.out.println(check.status().toUpperCase(java.util.Locale.ROOT) + ": "
+                + check.target() + " -> " + check.measured()));
+        System.out.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
+        return 0;
+    }
+}

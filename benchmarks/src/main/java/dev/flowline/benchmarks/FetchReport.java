@@ -1,0 +1,149 @@
+package dev.flowline.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** Writes a fetch benchmark run as CSV, JSON, PNG charts and a Markdown report into one directory. */
+final class FetchReport {
+    static final String CSV = "fetch.csv";
+    static final String JSON = "fetch.json";
+    static final String MARKDOWN = "fetch.md";
+    static final String THROUGHPUT_CHART = "bench-fetch-throughput.png";
+    static final String P99_CHART = "bench-fetch-p99.png";
+    static final String THREADS_CHART = "bench-fetch-threads.png";
+    static final String MEMORY_CHART = "bench-fetch-memory.png";
+
+    private FetchReport() {}
+
+    /** Writes every output into {@code directory} and returns the files written. */
+    static List<Path> write(FetchResults results, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        List<String> csv = new ArrayList<>();
+        csv.add(FetchPoint.CSV_HEADER);
+        results.points().forEach(point -> csv.add(point.csvRow()));
+        Files.write(directory.resolve(CSV), csv);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(JSON).toFile(), results);
+        charts(results, directory);
+        Files.writeString(directory.resolve(MARKDOWN), markdown(results));
+        return List.of(CSV, JSON, MARKDOWN, THROUGHPUT_CHART, P99_CHART, THREADS_CHART, MEMORY_CHART).stream()
+                .map(directory::resolve).toList();
+    }
+
+    private static void charts(FetchResults results, Path directory) {
+        List<FetchPoint> sweep = phase(results, "sweep");
+        String atLatency = " (L = " + Numbers.decimal(results.sweepLatencyMs(), 0) + " ms)";
+        XYChart throughput = Charts.xy("Throughput vs concurrency" + atLatency, "requests in flight (C)", "requests/s", true, false);
+        XYChart p99 = Charts.xy("p99 latency vs concurrency" + atLatency, "requests in flight (C)", "p99 latency (ms)", true, true);
+        XYChart threads = Charts.xy("Peak live OS threads vs concurrency" + atLatency, "requests in flight (C)", "OS threads", true, true);
+        List<Integer> levels = sweep.stream().map(FetchPoint::concurrency).distinct().sorted().toList();
+        if (!levels.isEmpty() && results.sweepLatencyMs() > 0) {
+            XYSeries ideal = throughput.addSeries("ideal C / L", levels, levels.stream().map(c -> c * 1000.0 / results.sweepLatencyMs()).toList());
+            ideal.setMarker(SeriesMarkers.NONE).setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)).setLineColor(java.awt.Color.GRAY);
+        }
+        for (String variant : variants(sweep)) {
+            List<FetchPoint> mine = sweep.stream().filter(point -> point.variant().equals(variant)).toList();
+            List<Integer> x = mine.stream().map(FetchPoint::concurrency).toList();
+            throughput.addSeries(variant, x, mine.stream().map(FetchPoint::throughput).toList());
+            p99.addSeries(variant, x, mine.stream().map(point -> Math.max(point.p99Ms(), 0.01)).toList());
+            threads.addSeries(variant, x, mine.stream().map(point -> Math.max(point.peakOsThreads(), 1)).toList());
+        }
+        Charts.save(throughput, directory.resolve(THROUGHPUT_CHART));
+        Charts.save(p99, directory.resolve(P99_CHART));
+        Charts.save(threads, directory.resolve(THREADS_CHART));
+        List<FetchPoint> footprint = phase(results, "footprint");
+        CategoryChart memory = Charts.bars("RSS per in-flight request (" + footprint.stream().findFirst()
+                .map(point -> point.concurrency() + " in flight, L = " + Numbers.decimal(point.latencyMs() / 1000, 0) + " s")
+                .orElse("no footprint point") + ")", "variant", "KB (1,000 bytes) per request");
+        if (!footprint.isEmpty()) {
+            memory.addSeries("RSS per in-flight request", footprint.stream().map(FetchPoint::variant).toList(),
+                    footprint.stream().map(point -> point.rssPerInFlightBytes() / 1000).toList());
+        } else {
+            memory.addSeries("RSS per in-flight request", List.of("none"), List.of(0));
+        }
+        Charts.save(memory, directory.resolve(MEMORY_CHART));
+    }
+
+    static String markdown(FetchResults results) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Fetch benchmark (").append(results.profile()).append(" profile)\n\n");
+        md.append("- Command: `").append(results.command()).append("`\n");
+        md.append("- Started: ").append(results.startedAt()).append("\n");
+        md.append("- Machine: ").append(results.machine().describe()).append("\n");
+        md.append("- Load average (1, 5, 15 min) before: ").append(results.machine().loadAverage())
+                .append("; after: ").append(results.loadAverageAfter()).append("\n");
+        md.append("- Site and each client in their own JVM; one client JVM per variant and phase. Latency counts from when the "
+                + "loop issued the request (queueing for a thread included). Threads = peak live OS threads of the client "
+                + "JVM (its GC and JIT threads included); RSS and heap = peaks in the window. KB = 1,000 bytes.\n\n");
+        md.append("## Targets\n\n");
+        MarkdownTable targets = new MarkdownTable("target", "measured", "status", "note");
+        results.targets().forEach(check -> targets.row(check.target(), check.measured(), check.status(), check.note()));
+        md.append(targets).append('\n');
+        md.append("## Variants\n\n");
+        for (FetchVariant variant : FetchVariant.values()) {
+            md.append("- **").append(variant.label()).append("**: ").append(variant.description).append('\n');
+        }
+        md.append("\n## Concurrency sweep, L = ").append(Numbers.decimal(results.sweepLatencyMs(), 0)).append(" ms\n\n");
+        md.append(loadTable(phase(results, "sweep"))).append('\n');
+        md.append("## Saturation, L = 0\n\n").append(loadTable(phase(results, "saturation"))).append('\n');
+        md.append("## Footprint, L = ").append(Numbers.decimal(results.footprintLatencyMs() / 1000, 0)).append(" s\n\n");
+        md.append("RSS per in-flight request = (peak RSS while the requests are held in flight − RSS of the warmed-up, idle "
+                + "client), each read after a full GC, divided by C. Elastic is left out: its 20 threads hold 20 requests "
+                + "and queue the rest.\n\n");
+        MarkdownTable footprint = new MarkdownTable("variant", "C", "mean in flight", "idle RSS (MiB)",
+                "RSS held (MiB)", "RSS per in-flight request (KB)", "peak heap (MiB)", "OS threads", "errors");
+        for (FetchPoint point : phase(results, "footprint")) {
+            footprint.row(point.variant(), Numbers.count(point.concurrency()), Numbers.decimal(point.meanInFlight(), 0),
+                    Numbers.mebibytes(point.idleRssBytes()), Numbers.mebibytes(point.peakRssBytes()),
+                    Numbers.decimal(point.rssPerInFlightBytes() / 1000, 1), Numbers.mebibytes(point.peakHeapBytes()),
+                    point.peakOsThreads(), point.errors());
+        }
+        md.append(footprint).append('\n');
+        md.append("## Charts\n\n");
+        for (String chart : List.of(THROUGHPUT_CHART, P99_CHART, THREADS_CHART, MEMORY_CHART)) {
+            md.append("![").append(chart).append("](").append(chart).append(")\n\n");
+        }
+        List<String> errors = results.points().stream().filter(point -> point.firstError() != null)
+                .map(point -> "- " + point.phase() + " " + point.variant() + " C=" + point.concurrency() + ": "
+                        + point.errors() + " errors, first: " + point.firstError())
+                .toList();
+        if (!errors.isEmpty()) {
+            md.append("## Errors\n\n").append(String.join("\n", errors)).append("\n");
+        }
+        return md.toString();
+    }
+
+    private static MarkdownTable loadTable(List<FetchPoint> points) {
+        MarkdownTable table = new MarkdownTable("variant", "C", "req/s", "ideal C/L", "% of ideal", "p50 ms", "p90 ms",
+                "p99 ms", "max ms", "OS threads", "platform threads", "peak RSS MiB", "peak heap MiB", "CPU µs/req",
+                "errors");
+        for (FetchPoint point : points) {
+            table.row(point.variant(), Numbers.count(point.concurrency()), Numbers.decimal(point.throughput(), 0),
+                    point.idealThroughput() == null ? "-" : Numbers.decimal(point.idealThroughput(), 0),
+                    point.fractionOfIdeal() == null ? "-" : Numbers.percent(point.fractionOfIdeal()),
+                    Numbers.decimal(point.p50Ms(), 1), Numbers.decimal(point.p90Ms(), 1), Numbers.decimal(point.p99Ms(), 1),
+                    Numbers.decimal(point.maxMs(), 1), point.peakOsThreads(), point.peakPlatformThreads(),
+                    Numbers.mebibytes(point.peakRssBytes()), Numbers.mebibytes(point.peakHeapBytes()),
+                    Numbers.decimal(point.cpuMicrosPerRequest(), 0), point.errors());
+        }
+        return table;
+    }
+
+    private static List<FetchPoint> phase(FetchResults results, String phase) {
+        return results.points().stream().filter(point -> point.phase().equals(phase)).toList();
+    }
+
+    private static List<String> variants(List<FetchPoint> points) {
+        return points.stream().map(FetchPoint::variant).distinct().collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.flowline.benchmarks;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Checks the fetch benchmark's points against the targets of issue #5. */
+final class FetchTargets {
+    static final int TARGET_CONCURRENCY = 1000;
+    static final double TARGET_LATENCY_MS = 100;
+    static final double MAX_BYTES_PER_IN_FLIGHT = 10_000;
+
+    private FetchTargets() {}
+
+    static List<TargetCheck> check(List<FetchPoint> points, int cores) {
+        return List.of(littlesLaw(points, cores), stageCost(points), footprint(points));
+    }
+
+    private static TargetCheck littlesLaw(List<FetchPoint> points, int cores) {
+        int maxThreads = 2 * cores + 16;
+        String target = "netty at L = 100 ms, C = 1,000: >= 97% of C / L with <= " + maxThreads
+                + " live OS threads (2 x cores + 16)";
+        Optional<FetchPoint> found = find(points, "sweep", "netty", TARGET_CONCURRENCY)
+                .filter(point -> point.latencyMs() == TARGET_LATENCY_MS);
+        if (found.isEmpty()) {
+            return TargetCheck.notMeasured(target, "this profile has no netty point at L = 100 ms, C = 1,000");
+        }
+        FetchPoint point = found.get();
+        boolean fastEnough = point.fractionOfIdeal() >= 0.97;
+        boolean fewThreads = point.peakOsThreads() <= maxThreads;
+        String measured = Numbers.decimal(point.throughput(), 0) + " req/s = " + Numbers.percent(point.fractionOfIdeal())
+                + " of C / L; " + point.peakOsThreads() + " OS threads (" + point.peakPlatformThreads()
+                + " of them Java platform threads)";
+        String note = fewThreads ? "" : "the OS thread count includes the JVM's own GC, JIT compiler and service "
+                + "threads, which the client's model does not choose; ";
+        note += fastEnough ? "" : "throughput below 97% of C / L: see p99 and CPU per request";
+        return TargetCheck.judged(target, measured, fastEnough && fewThreads, note);
+    }
+
+    private static TargetCheck stageCost(List<FetchPoint> points) {
+        String target = "flowline (a Flowline stage) at L = 0: >= 95% of raw Reactor Netty's throughput";
+        Optional<FetchPoint> raw = find(points, "saturation", "netty", -1);
+        Optional<FetchPoint> staged = find(points, "saturation", "flowline", -1);
+        if (raw.isEmpty() || staged.isEmpty()) {
+            return TargetCheck.notMeasured(target, "run both the netty and flowline variants");
+        }
+        double ratio = staged.get().throughput() / raw.get().throughput();
+        return TargetCheck.judged(target, Numbers.decimal(staged.get().throughput(), 0) + " vs "
+                + Numbers.decimal(raw.get().throughput(), 0) + " req/s = " + Numbers.percent(ratio), ratio >= 0.95,
+                ratio >= 0.95 ? "" : "compare CPU per request of the two rows: the stage's bookkeeping runs per element");
+    }
+
+    private static TargetCheck footprint(List<FetchPoint> points) {
+        String target = "netty, footprint point: <= 10 KB (10,000 bytes) of RSS per in-flight request";
+        Optional<FetchPoint> found = find(points, "footprint", "netty", -1);
+        if (found.isEmpty() || found.get().rssPerInFlightBytes() == null) {
+            return TargetCheck.notMeasured(target, "run the netty variant");
+        }
+        double perRequest = found.get().rssPerInFlightBytes();
+        return TargetCheck.judged(target, Numbers.decimal(perRequest / 1000, 1) + " KB per request ("
+                + found.get().concurrency() + " in flight)", perRequest <= MAX_BYTES_PER_IN_FLIGHT, "");
+    }
+
+    /** The point of {@code variant} in {@code phase}, at {@code concurrency} (any when it is -1). */
+    static Optional<FetchPoint> find(List<FetchPoint> points, String phase, String variant, int concurrency) {
+        return points.stream()
+                .filter(point -> point.phase().equals(phase) && point.variant().equals(variant))
+                .filter(point -> concurrency < 0 || point.concurrency() == concurrency)
+                .findFirst();
+    }
+}
