@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
         subcommands = {
             dev.flowline.samples.concepts.ConceptCommand.class,
             ExampleCommand.class,
+            CrawlCommand.class,
+            CheckLinksCommand.class,
+            DemoCommand.class,
             SiteCommand.class,
         })
 public final class FlowlineCommand implements Runnable {

@@ -1,0 +1,158 @@
+package dev.flowline.samples.crawler;
+
+import dev.flowline.Kind;
+import dev.flowline.Pipeline;
+import dev.flowline.Run;
+import dev.flowline.Stage;
+import dev.flowline.http.FetchOptions;
+import dev.flowline.http.Fetcher;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A web crawler built as a Flowline pipeline: a {@link Frontier} source (politeness per host, robots.txt, a seen
+ * set, depth and page caps) feeding {@code fetch} (ASYNC_IO with the non-blocking fetcher, BLOCKING_IO with the
+ * blocking one), {@code parse} (CPU: jsoup) and {@code write} (BLOCKING_IO: one JSONL record per URL attempted).
+ * Links found by {@code parse} feed the frontier back. The same URLs are crawled in every mode, with either fetcher.
+ *
+ * <pre>{@code
+ * Crawler crawler = new Crawler(CrawlConfig.builder(List.of("http://127.0.0.1:8080/")).maxPages(500).build());
+ * try (Writer out = Files.newBufferedWriter(Path.of("crawl.jsonl"))) {
+ *     CrawlResult result = crawler.run(out, false, null);
+ *     System.out.print(result.summary().toText());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #stop()} (from a shutdown hook on Ctrl-C, say) stops handing out URLs, lets the fetches in flight finish
+ * for up to the drain timeout, then cancels the rest; every URL handed out gets its record either way.
+ */
+public final class Crawler {
+    /** The write stage's concurrency: records are written under one lock; bodies, when saved, in parallel. */
+    private static final int WRITERS = 4;
+
+    private final CrawlConfig config;
+    private final BiConsumer<String, List<String>> linkListener;
+    private final RecordObserver observer;
+    private final Stopper stopper = new Stopper();
+    private volatile Frontier frontier;
+    private volatile long stopRequestedAt;
+
+    public Crawler(CrawlConfig config) {
+        this(config, null, null);
+    }
+
+    /**
+     * @param linkListener told each parsed page's URL and its links (normalized, in scope or not), or null
+     * @param observer     told each record as it is written, or null
+     */
+    Crawler(CrawlConfig config, BiConsumer<String, List<String>> linkListener, RecordObserver observer) {
+        this.config = config;
+        this.linkListener = linkListener;
+        this.observer = observer;
+    }
+
+    /**
+     * Crawls to the end, or until {@link #stop()}, writing one JSONL record per URL attempted to {@code records}.
+     *
+     * @param closeRecords whether to close {@code records} at the end (else it is flushed)
+     * @param progress     where to show the live progress line, or null for none
+     */
+    public CrawlResult run(Writer records, boolean closeRecords, PrintStream progress) {
+        CrawlStats stats = new CrawlStats();
+        FetchOptions options = FetchOptions.builder()
+                .connectTimeout(config.timeout())
+                .responseTimeout(config.timeout())
+                .maxBodyBytes(config.maxBodyBytes())
+                .maxConnections(config.perHostConcurrency())
+                .maxPendingAcquires(Math.max(1_024, config.concurrency()))
+                .userAgent(config.userAgent())
+                .build();
+        BodyStore bodies = config.bodiesDir() == null ? null : new BodyStore(config.bodiesDir());
+        try (Fetcher fetcher = config.fetcher() == FetcherKind.NON_BLOCKING ? Fetcher.nonBlocking(options) : Fetcher.blocking(options);
+             RecordWriter writer = new RecordWriter(records, closeRecords, bodies, stats, observer)) {
+            Robots robots = config.obeyRobots()
+                    ? new Robots(fetcher, config.userAgent(), config.robotsUnreachableFor(), config.maxCrawlDelay(), System::nanoTime)
+                    : null;
+            Frontier crawlFrontier = new Frontier(config, robots, Schedulers.parallel(), System::nanoTime);
+            frontier = crawlFrontier;
+            if (stopper.stopped()) {
+                crawlFrontier.stop();
+            }
+            Run<Page> run = pipeline(fetcher, crawlFrontier, writer, stats).run(crawlFrontier.source());
+            CountDownLatch ended = new CountDownLatch(1);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Disposable subscription = run.output().subscribe(page -> { }, error -> {
+                failure.set(error);
+                ended.countDown();
+            }, ended::countDown);
+            try (Progress ignored = progress == null ? null : new Progress(progress, stats, crawlFrontier::snapshot)) {
+                awaitEnd(ended, subscription);
+            }
+            writer.cancelRestAndClose(crawlFrontier.inFlightTasks());
+            CrawlSummary summary = stats.summary(crawlFrontier.snapshot(), stopRequestedAt != 0);
+            return new CrawlResult(summary, run.report(), Optional.ofNullable(failure.get()).map(Crawler::describe));
+        }
+    }
+
+    /** Asks the crawl to stop: no new URL is handed out, waits before retries end, fetches in flight may finish. */
+    public void stop() {
+        if (stopRequestedAt == 0) {
+            stopRequestedAt = System.nanoTime();
+        }
+        stopper.stop();
+        Frontier current = frontier;
+        if (current != null) {
+            current.stop();
+        }
+    }
+
+    private Pipeline<CrawlTask, Page> pipeline(Fetcher fetcher, Frontier crawlFrontier, RecordWriter writer, CrawlStats stats) {
+        FetchAttempts attempts = new FetchAttempts(fetcher, new RetryRule(config.retries(), config.retryBackoff(),
+                config.maxRetryWait()), crawlFrontier, stopper, stats);
+        PageParser parser = new PageParser(new Scope(config.seeds(), config.allow(), config.deny()),
+                config.checkExternal(), stats, linkListener);
+        Stage<CrawlTask, Fetched> fetch = fetcher.kind() == Kind.ASYNC_IO
+                ? Stage.<CrawlTask, Fetched>async("fetch", attempts::async)
+                : Stage.<CrawlTask, Fetched>blocking("fetch", attempts::blocking);
+        return Pipeline.<CrawlTask>named("crawl")
+                .then(fetch.concurrency(config.concurrency()).unordered())
+                .then(Stage.<Fetched, Page>cpu("parse", parser::parse).unordered())
+                .then(Stage.<Page, Page>blocking("write", page -> {
+                    try {
+                        return writer.write(page);
+                    } finally {
+                        crawlFrontier.complete(page.task(), page.links());
+                    }
+                }).concurrency(WRITERS).unordered())
+                .mode(config.mode())
+                .threads(config.threads());
+    }
+
+    /** Waits for the run to end; once a stop is asked, at most the drain timeout, then cancels what is in flight. */
+    private void awaitEnd(CountDownLatch ended, Disposable subscription) {
+        try {
+            while (!ended.await(20, TimeUnit.MILLISECONDS)) {
+                long asked = stopRequestedAt;
+                if (asked != 0 && System.nanoTime() - asked > config.drainTimeout().toNanos()) {
+                    subscription.dispose();
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            subscription.dispose();
+        }
+    }
+
+    private static String describe(Throwable error) {
+        return error.getMessage() == null ? error.toString() : error.getMessage();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.flowline.samples.crawler;
+
+import dev.flowline.http.FetchOutcome;
+import dev.flowline.http.FetchResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The parse stage's work (CPU): for a 2xx HTML response, the title and the links of {@code a}, {@code area},
+ * {@code link}, {@code iframe} and {@code frame}, resolved against the page's final URL or its {@code <base href>},
+ * normalized, deduplicated, and sorted into followed (in scope) and checked-only (out of scope, when external
+ * links are checked). Other responses have no links. Never throws: a page that cannot be parsed has no links.
+ */
+final class PageParser {
+    private static final String LINKS = "a[href], area[href], link[href], iframe[src], frame[src]";
+
+    private final Scope scope;
+    private final boolean checkExternal;
+    private final CrawlStats stats;
+    private final BiConsumer<String, List<String>> linkListener;
+
+    /** @param linkListener told every page's links (normalized, in scope or not), or null */
+    PageParser(Scope scope, boolean checkExternal, CrawlStats stats, BiConsumer<String, List<String>> linkListener) {
+        this.scope = scope;
+        this.checkExternal = checkExternal;
+        this.stats = stats;
+        this.linkListener = linkListener;
+    }
+
+    Page parse(Fetched fetched) {
+        FetchResponse response = fetched.response();
+        if (response == null || fetched.task().leaf || !isHtml(response)) {
+            return new Page(fetched, null, List.of(), 0);
+        }
+        Document document;
+        try {
+            document = Jsoup.parse(new ByteArrayInputStream(response.body()), charset(response), response.finalUrl());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (Element element : document.select(LINKS)) {
+            String attribute = element.hasAttr("href") ? "href" : "src";
+            String absolute = element.absUrl(attribute);
+            if (absolute.isEmpty()) {
+                continue; // not resolvable, or a scheme java.net.URL does not know (mailto:, javascript:)
+            }
+            try {
+                found.add(UrlNormalizer.normalize(absolute));
+            } catch (IllegalArgumentException notHttp) {
+                stats.invalidLink();
+            }
+        }
+        List<Frontier.Link> links = new ArrayList<>(found.size());
+        for (String url : found) {
+            if (scope.contains(url)) {
+                links.add(new Frontier.Link(url, false));
+            } else if (checkExternal) {
+                links.add(new Frontier.Link(url, true));
+            } else {
+                stats.outOfScope();
+            }
+        }
+        if (linkListener != null) {
+            linkListener.accept(fetched.task().url, List.copyOf(found));
+        }
+        String title = document.title();
+        return new Page(fetched, title.isEmpty() ? null : title, links, found.size());
+    }
+
+    static boolean isHtml(FetchResponse response) {
+        String type = response.contentType();
+        return response.outcome() == FetchOutcome.OK && response.status() >= 200 && response.status() < 300
+                && (type.equals("text/html") || type.equals("application/xhtml+xml"));
+    }
+
+    /** The charset the Content-Type names, or null to let jsoup detect it (BOM, meta charset, else UTF-8). */
+    private static String charset(FetchResponse response) {
+        for (String parameter : response.header("Content-Type").orElse("").split(";")) {
+            String[] pair = parameter.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
+                String name = pair[1].trim().replace("\"", "");
+                try {
+                    return Charset.isSupported(name) ? name : null;
+                } catch (IllegalArgumentException illegalName) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}

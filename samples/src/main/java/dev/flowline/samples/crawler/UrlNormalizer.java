@@ -1,0 +1,214 @@
+package dev.flowline.samples.crawler;
+
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts absolute http(s) URLs in one canonical form, so that two spellings of the same resource are one entry of the
+ * seen set: scheme and host in lower case, default ports dropped, dot segments removed, an empty path as {@code /},
+ * the fragment dropped, and percent-encoding normalized (hex digits upper case, unreserved characters decoded,
+ * characters that may not appear raw encoded as UTF-8).
+ *
+ * <pre>{@code
+ * UrlNormalizer.normalize("HTTP://Example.COM:80/a/./b/../c%7e?q=%2f#top")   // "http://example.com/a/c~?q=%2F"
+ * }</pre>
+ *
+ * <p>Hand-written rather than {@link java.net.URI}, which rejects much of what pages really contain (spaces,
+ * {@code |}, raw non-ASCII).
+ */
+public final class UrlNormalizer {
+
+    /** URLs longer than this are refused: nothing legitimate needs them, and traps generate them. */
+    static final int MAX_LENGTH = 2_048;
+
+    // RFC 3986, appendix B.
+    private static final Pattern PARTS = Pattern.compile("^([^:/?#]+):(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#.*)?$",
+            Pattern.DOTALL);
+    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+    private static final String HEX = "0123456789ABCDEF";
+
+    private UrlNormalizer() {}
+
+    /**
+     * The canonical form of {@code url}.
+     *
+     * @throws IllegalArgumentException naming the URL and what is wrong with it
+     */
+    public static String normalize(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("the URL is empty");
+        }
+        String trimmed = url.strip();
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("'" + abbreviate(trimmed) + "' is longer than " + MAX_LENGTH + " characters");
+        }
+        Matcher parts = PARTS.matcher(trimmed);
+        if (!parts.matches()) {
+            throw new IllegalArgumentException("'" + trimmed + "' is not an absolute URL");
+        }
+        String scheme = parts.group(1).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("'" + trimmed + "' is " + scheme + ", not http or https");
+        }
+        String authority = parts.group(2);
+        if (authority == null || authority.isEmpty()) {
+            throw new IllegalArgumentException("'" + trimmed + "' has no host");
+        }
+        StringBuilder out = new StringBuilder(trimmed.length() + 8).append(scheme).append("://");
+        appendAuthority(out, scheme, authority, trimmed);
+        String path = removeDotSegments(encode(parts.group(3), false));
+        out.append(path.isEmpty() ? "/" : path);
+        String query = parts.group(4);
+        if (query != null && !query.isEmpty()) {
+            out.append('?').append(encode(query, true));
+        }
+        return out.toString();
+    }
+
+    private static void appendAuthority(StringBuilder out, String scheme, String authority, String url) {
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            out.append(encode(authority.substring(0, at), false)).append('@');
+        }
+        String hostPort = authority.substring(at + 1);
+        String host;
+        String port = null;
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("'" + url + "' has an unclosed IPv6 address");
+            }
+            host = hostPort.substring(0, close + 1).toLowerCase(Locale.ROOT);
+            if (close + 1 < hostPort.length()) {
+                if (hostPort.charAt(close + 1) != ':') {
+                    throw new IllegalArgumentException("'" + url + "' has a bad host '" + hostPort + "'");
+                }
+                port = hostPort.substring(close + 2);
+            }
+        } else {
+            int colon = hostPort.lastIndexOf(':');
+            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            port = colon < 0 ? null : hostPort.substring(colon + 1);
+            host = asciiHost(host, url);
+        }
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("'" + url + "' has no host");
+        }
+        out.append(host);
+        if (port != null && !port.isEmpty()) {
+            if (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65_535) {
+                throw new IllegalArgumentException("'" + url + "' has a bad port '" + port + "'");
+            }
+            int number = Integer.parseInt(port);
+            boolean isDefault = scheme.equals("http") ? number == 80 : number == 443;
+            if (!isDefault) {
+                out.append(':').append(number);
+            }
+        }
+    }
+
+    private static String asciiHost(String host, String url) {
+        try {
+            String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            for (int i = 0; i < ascii.length(); i++) {
+                char c = ascii.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_')) {
+                    throw new IllegalArgumentException("'" + url + "' has a bad host '" + host + "'");
+                }
+            }
+            return ascii;
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("'")) {
+                throw e;
+            }
+            throw new IllegalArgumentException("'" + url + "' has a bad host '" + host + "'");
+        }
+    }
+
+    /**
+     * Percent-encoding in one form: {@code %xx} upper case, unreserved characters decoded, anything that may not
+     * appear raw (space, quotes, non-ASCII...) encoded as UTF-8, and a {@code %} that starts no escape encoded.
+     */
+    private static String encode(String part, boolean query) {
+        StringBuilder out = null;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            String replacement = null;
+            if (c == '%' && i + 2 < part.length() && isHex(part.charAt(i + 1)) && isHex(part.charAt(i + 2))) {
+                int value = Character.digit(part.charAt(i + 1), 16) * 16 + Character.digit(part.charAt(i + 2), 16);
+                replacement = isUnreserved((char) value) ? String.valueOf((char) value) : "%" + HEX.charAt(value >> 4) + HEX.charAt(value & 15);
+                if (out == null) {
+                    out = new StringBuilder(part.length()).append(part, 0, i);
+                }
+                out.append(replacement);
+                i += 2;
+                continue;
+            }
+            if (!allowedRaw(c, query)) {
+                if (out == null) {
+                    out = new StringBuilder(part.length() + 16).append(part, 0, i);
+                }
+                int end = Character.isHighSurrogate(c) && i + 1 < part.length() ? i + 2 : i + 1;
+                for (byte b : part.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(HEX.charAt((b >> 4) & 15)).append(HEX.charAt(b & 15));
+                }
+                i = end - 1;
+                continue;
+            }
+            if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? part : out.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static boolean isUnreserved(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~';
+    }
+
+    /** Unreserved, sub-delims, ':' '@' '/' (and '?' in a query) may appear raw (RFC 3986, 3.3 and 3.4). */
+    private static boolean allowedRaw(char c, boolean query) {
+        return isUnreserved(c) || "!$&'()*+,;=:@/".indexOf(c) >= 0 || query && c == '?';
+    }
+
+    /** RFC 3986, 5.2.4, on a path with no dot segments hiding behind percent-encoding left (they were decoded). */
+    private static String removeDotSegments(String path) {
+        if (!path.contains(".")) {
+            return path;
+        }
+        List<String> output = new ArrayList<>();
+        String[] segments = path.split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            if (segment.equals(".")) {
+                if (last) {
+                    output.add("");
+                }
+            } else if (segment.equals("..")) {
+                if (!output.isEmpty()) {
+                    output.remove(output.size() - 1);
+                }
+                if (last) {
+                    output.add("");
+                }
+            } else {
+                output.add(segment);
+            }
+        }
+        return output.isEmpty() ? "/" : "/" + String.join("/", output);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    }
+}
