@@ -1,6 +1,7 @@
 package dev.flowline.http;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -111,7 +112,7 @@ final class BodyBuffer {
                     out = Arrays.copyOf(out, (int) Math.min(limit + 1, out.length * 2L));
                 }
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new FetchFailure(FetchOutcome.BAD_RESPONSE, "corrupt " + encoding + " body: " + e.getMessage());
         } catch (IOException e) {
             throw new FetchFailure(FetchOutcome.BAD_RESPONSE, "cannot decode " + encoding + " body: " + e.getMessage());

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +67,7 @@ public record FetchResponse(
 
     /** The media type of the body without parameters, like {@code text/html}; empty when there is none. */
     public String contentType() {
-        return header("Content-Type").map(type -> type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT)).orElse("");
+        return header("Content-Type").map(type -> type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
     }
 
     /** The body as text, in the charset its Content-Type names, else UTF-8. */

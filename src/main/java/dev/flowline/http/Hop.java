@@ -1,10 +1,12 @@
 package dev.flowline.http;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** One HTTP exchange of a fetch (no redirects followed): a complete response or a typed failure. */
 record Hop(FetchOutcome outcome, String detail, int status, Map<String, List<String>> headers, byte[] body, long bytes) {
@@ -26,9 +28,9 @@ record Hop(FetchOutcome outcome, String detail, int status, Map<String, List<Str
     }
 
     /** Copies headers into a map that ignores the case of names, whatever client they come from. */
-    static Map<String, List<String>> headers(java.util.function.Consumer<BiConsumer<String, String>> source) {
+    static Map<String, List<String>> headers(Consumer<BiConsumer<String, String>> source) {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        source.accept((name, value) -> headers.computeIfAbsent(name, key -> new java.util.ArrayList<>(1)).add(value));
+        source.accept((name, value) -> headers.computeIfAbsent(name, key -> new ArrayList<>(1)).add(value));
         headers.replaceAll((name, values) -> List.copyOf(values));
         return Collections.unmodifiableMap(headers);
     }
