@@ -46,10 +46,12 @@ public final class Pipeline<I, O> {
     private final Consumer<? super DeadLetter> deadLetters;
     private final Overrides overrides;
     private final Timeline timeline;
+    private final boolean reportsPinning;
 
     private Pipeline(String name, List<Object> steps, Mode mode, int threads, Consumer<? super DeadLetter> deadLetters,
-                     Overrides overrides, Timeline timeline) {
+                     Overrides overrides, Timeline timeline, boolean reportsPinning) {
         this.timeline = timeline;
+        this.reportsPinning = reportsPinning;
         this.name = name;
         this.steps = List.copyOf(steps);
         this.mode = mode;
@@ -61,13 +63,14 @@ public final class Pipeline<I, O> {
     /** An empty pipeline called {@code name}, ready for its first stage. */
     public static <T> Pipeline<T, T> named(String name) {
         return new Pipeline<>(Stage.checkName(name), List.of(), Mode.REACTIVE, DEFAULT_THREADS, null,
-                Overrides.none(), null);
+                Overrides.none(), null, false);
     }
 
     /** This pipeline followed by {@code stage}, whose name must be new to the pipeline. */
     public <R> Pipeline<I, R> then(Stage<? super O, R> stage) {
         Objects.requireNonNull(stage, "stage");
-        return new Pipeline<>(name, append(stage.name(), stage), mode, threads, deadLetters, overrides, timeline);
+        return new Pipeline<>(name, append(stage.name(), stage), mode, threads, deadLetters, overrides, timeline,
+                reportsPinning);
     }
 
     /**
@@ -76,13 +79,14 @@ public final class Pipeline<I, O> {
      */
     public Pipeline<I, List<O>> batch(String stepName, int size, Duration maxWait) {
         BatchSpec spec = new BatchSpec(stepName, size, maxWait);
-        return new Pipeline<>(name, append(stepName, spec), mode, threads, deadLetters, overrides, timeline);
+        return new Pipeline<>(name, append(stepName, spec), mode, threads, deadLetters, overrides, timeline,
+                reportsPinning);
     }
 
     /** The same pipeline, run in {@code mode} unless configuration overrides it. REACTIVE by default. */
     public Pipeline<I, O> mode(Mode mode) {
         return new Pipeline<>(name, steps, Objects.requireNonNull(mode, "mode"), threads, deadLetters, overrides,
-                timeline);
+                timeline, reportsPinning);
     }
 
     /** The size of THREADS mode's platform pool ({@value #DEFAULT_THREADS} by default). */
@@ -90,7 +94,7 @@ public final class Pipeline<I, O> {
         if (threads < 1 || threads > 100_000) {
             throw new FlowlineException("pipeline '" + name + "': threads must be between 1 and 100000, got " + threads);
         }
-        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides, timeline);
+        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides, timeline, reportsPinning);
     }
 
     /**
@@ -100,13 +104,13 @@ public final class Pipeline<I, O> {
      */
     public Pipeline<I, O> deadLetters(Consumer<? super DeadLetter> sink) {
         return new Pipeline<>(name, steps, mode, threads, Objects.requireNonNull(sink, "sink"), overrides,
-                timeline);
+                timeline, reportsPinning);
     }
 
     /** Applies the settings in {@code properties} for this pipeline (keys {@code flowline.<name>.…}). */
     public Pipeline<I, O> configure(Properties properties) {
         return new Pipeline<>(name, steps, mode, threads, deadLetters,
-                overrides.with(properties, "the given properties", name, false), timeline);
+                overrides.with(properties, "the given properties", name, false), timeline, reportsPinning);
     }
 
     /** Applies the settings in the properties file {@code file}; any key outside {@code flowline.} is an error. */
@@ -118,13 +122,22 @@ public final class Pipeline<I, O> {
             throw new FlowlineException("cannot read settings file '" + file + "': " + e.getMessage(), e);
         }
         return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides.with(properties, file.toString(), name,
-                true), timeline);
+                true), timeline, reportsPinning);
     }
 
     /** The same pipeline, recording a sample of each stage's work in {@code timeline} whenever it runs. */
     public Pipeline<I, O> recordTimeline(Timeline timeline) {
         return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides,
-                Objects.requireNonNull(timeline, "timeline"));
+                Objects.requireNonNull(timeline, "timeline"), reportsPinning);
+    }
+
+    /**
+     * The same pipeline, reporting for each stage how often its virtual threads blocked while pinned to their
+     * carrier (from JFR's {@code jdk.VirtualThreadPinned} events, in VIRTUAL mode). Starting JFR costs the run a
+     * few hundred milliseconds and a few threads, so it is off unless asked for.
+     */
+    public Pipeline<I, O> reportPinning() {
+        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides, timeline, true);
     }
 
     /** The pipeline's name. */
@@ -178,6 +191,10 @@ public final class Pipeline<I, O> {
                 () -> Placement.of(runMode, name, runThreads, queueCapacity),
                 placement -> assemble(Flux.from(source), placement, runSteps, runMetrics),
                 Placement::close);
+        if (reportsPinning && runMode == Mode.VIRTUAL) {
+            Flux<Object> placed = output;
+            output = Flux.using(() -> PinningMonitor.start(name, metrics), monitor -> placed, PinningMonitor::close);
+        }
         return new Run<>((Flux<O>) output, runMetrics);
     }
 

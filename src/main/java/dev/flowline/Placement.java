@@ -17,9 +17,11 @@ final class Placement implements AutoCloseable {
     private final Scheduler blocking;
     private final Scheduler serial;
     private final List<Scheduler> owned = new ArrayList<>();
+    private final String runName;
 
     private Placement(Mode mode, String runName, int threads, int queueCapacity) {
         this.mode = mode;
+        this.runName = runName;
         switch (mode) {
             case REACTIVE -> {
                 cpu = Schedulers.parallel();
@@ -28,7 +30,7 @@ final class Placement implements AutoCloseable {
             }
             case VIRTUAL -> {
                 cpu = Schedulers.parallel();
-                blocking = own(FlowlineSchedulers.virtualThreadPerTask(runName));
+                blocking = null;   // one virtual-thread scheduler per stage: see hop(Kind, String)
                 serial = null;
             }
             case THREADS -> {
@@ -66,13 +68,25 @@ final class Placement implements AutoCloseable {
         return mode == Mode.SERIAL;
     }
 
-    /** The scheduler a stage of {@code kind} hops to for each element, or {@code null} for no hop. */
-    Scheduler hop(Kind kind) {
+    /**
+     * The scheduler {@code stage}, of {@code kind}, hops to for each element, or {@code null} for no hop. In
+     * VIRTUAL mode each blocking stage gets virtual threads named after it, so that JFR events on them (pinning)
+     * can be traced back to the stage.
+     */
+    Scheduler hop(Kind kind, String stage) {
+        if (mode == Mode.VIRTUAL && kind == Kind.BLOCKING_IO) {
+            return own(FlowlineSchedulers.virtualThreadPerTask(virtualThreadName(runName, stage)));
+        }
         return switch (kind) {
             case CPU -> cpu;
             case BLOCKING_IO -> blocking;
             case ASYNC_IO -> mode == Mode.THREADS ? cpu : null;
         };
+    }
+
+    /** The name every virtual thread of {@code stage} starts with. */
+    static String virtualThreadName(String pipeline, String stage) {
+        return pipeline + "." + stage;
     }
 
     /** True when async stages are awaited, blocking, on the thread that runs them (THREADS and SERIAL). */

@@ -48,6 +48,8 @@ final class StageMetrics {
     private final LongAdder sampledCpuNanos = new LongAdder();
     private final LongAdder sampledWallNanos = new LongAdder();
     private final LongAdder sampledRunQueueNanos = new LongAdder();
+    private final LongAdder pinned = new LongAdder();
+    private final LongAdder pinnedNanos = new LongAdder();
     private final AtomicInteger errorCount = new AtomicInteger();
     private final List<String> errors = new ArrayList<>();
 
@@ -124,6 +126,12 @@ final class StageMetrics {
         sampledRunQueueNanos.add(Math.max(0, Math.min(runQueueNanos, wallNanos - cpu)));
     }
 
+    /** One of the stage's virtual threads was pinned to its carrier for {@code duration}. */
+    void pinned(Duration duration) {
+        pinned.increment();
+        pinnedNanos.add(duration.toNanos());
+    }
+
     void retried() {
         retried.increment();
     }
@@ -174,7 +182,8 @@ final class StageMetrics {
         return new StageReport(name, kind, placement, concurrency, inNow, outNow, filteredNow, failedNow, skippedNow,
                 deadNow, cancelledNow, Math.max(0, inNow - outcomes), peakInFlight.get(), Math.max(0, running.get()),
                 retried.sum(), timedOut.sum(), latency(), threadCounts, errorSamples,
-                samples == 0 ? OptionalDouble.empty() : OptionalDouble.of(cpuShare), advice);
+                samples == 0 ? OptionalDouble.empty() : OptionalDouble.of(cpuShare), advice, pinned.sum(),
+                Duration.ofNanos(pinnedNanos.sum()));
     }
 
     private Latency latency() {

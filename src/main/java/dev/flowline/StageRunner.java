@@ -40,7 +40,7 @@ final class StageRunner implements Step {
         this.placement = placement;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
-        this.hop = placement.hop(stage.kind);
+        this.hop = placement.hop(stage.kind, stage.name);
         this.concurrency = placement.concurrency(stage.concurrency);
         this.timeout = stage.timeout;
         this.retry = stage.retry.retries() ? stage.retry.toReactor(placement.timer(), error -> metrics.retried()) : null;

@@ -45,6 +45,7 @@ final class ReportJson {
                 + field("cpuShare", stage.cpuShare().isPresent()
                         ? String.format(java.util.Locale.ROOT, "%.3f", stage.cpuShare().getAsDouble()) : "null") + ","
                 + field("advice", stage.advice().map(ReportJson::string).orElse("null")) + ","
+                + field("pinned", stage.pinned()) + "," + field("pinnedMs", millis(stage.pinnedTime())) + ","
                 + field("conserved", stage.conserved()) + "}";
     }
 

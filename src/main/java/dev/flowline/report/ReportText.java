@@ -29,6 +29,9 @@ final class ReportText {
         text.append(table);
         run.stages().stream().filter(stage -> !stage.errors().isEmpty()).forEach(stage -> stage.errors()
                 .forEach(error -> text.append("  ").append(stage.name()).append(": ").append(error).append('\n')));
+        run.stages().stream().filter(stage -> stage.pinned() > 0).forEach(stage -> text.append("pinned: stage '")
+                .append(stage.name()).append("' blocked ").append(stage.pinned()).append(" times while pinned to a "
+                        + "carrier thread, ").append(Durations.format(stage.pinnedTime())).append(" in all\n"));
         run.advice().forEach(advice -> text.append("advice: ").append(advice).append('\n'));
         return text.toString();
     }

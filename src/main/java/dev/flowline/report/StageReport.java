@@ -1,6 +1,7 @@
 package dev.flowline.report;
 
 import dev.flowline.scheduling.ThreadKind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +35,15 @@ import java.util.OptionalDouble;
  * @param cpuShare     the share of the function's wall time spent on CPU, when it was measured (not on virtual
  *                     threads, whose CPU time the JVM does not give)
  * @param advice       a suggestion when the declared kind looks wrong for how the stage spent its time
+ * @param pinned       times one of the stage's virtual threads blocked while pinned to its carrier (JFR
+ *                     {@code jdk.VirtualThreadPinned}, 1 ms or longer), when the pipeline reports pinning
+ * @param pinnedTime   the total time of those pins
  */
 public record StageReport(String name, String kind, String placement, int concurrency, long in, long out,
                           long filtered, long failed, long skipped, long deadLettered, long cancelled, long inFlight,
                           long peakInFlight, long running, long retried, long timedOut, Latency latency,
                           Map<ThreadKind, Long> threads, List<String> errors, OptionalDouble cpuShare,
-                          Optional<String> advice) {
+                          Optional<String> advice, long pinned, Duration pinnedTime) {
 
     public StageReport {
         threads = Map.copyOf(threads);
