@@ -1,10 +1,15 @@
 package dev.flowline.samples.cli;
 
+import dev.flowline.LiveView;
 import dev.flowline.Mode;
 import dev.flowline.Pipeline;
+import dev.flowline.Run;
+import dev.flowline.Timeline;
 import dev.flowline.report.RunReport;
 import dev.flowline.samples.example.ExamplePipeline;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +58,16 @@ final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the reports as a JSON array instead of tables.")
     boolean json;
 
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write a Chrome trace (Perfetto) of every 5th element per stage; the mode's name is added "
+                    + "before the extension, e.g. example.REACTIVE.json.")
+    Path trace;
+
+    @Option(names = "--pinning", description = "Report virtual-thread pinning per stage (JFR) in VIRTUAL mode.")
+    boolean pinning;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Options.requirePositive(spec, "--elements", elements);
         Options.requireAtLeast(spec, "--hash-rounds", hashRounds, 0);
         Options.requirePositive(spec, "--threads", threads);
@@ -62,7 +75,21 @@ final class ExampleCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<RunReport> reports = new ArrayList<>();
         for (Mode mode : modes) {
-            RunReport report = pipeline.mode(mode).run(Flux.range(0, elements)).await();
+            Pipeline<Integer, String> configured = pinning ? pipeline.mode(mode).reportPinning() : pipeline.mode(mode);
+            Timeline timeline = Timeline.sampling(5, 200_000);
+            if (trace != null) {
+                configured = configured.recordTimeline(timeline);
+            }
+            Run<String> run = configured.run(Flux.range(0, elements));
+            RunReport report;
+            try (LiveView view = LiveView.show(run)) {
+                report = run.await();
+            }
+            if (trace != null) {
+                Path file = traceFile(mode);
+                timeline.writeChromeTrace(file);
+                spec.commandLine().getErr().println("flowline: wrote " + timeline.events() + " trace events to " + file);
+            }
             reports.add(report);
             if (details && !json) {
                 out.println(report.toTable());
@@ -78,5 +105,12 @@ final class ExampleCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private Path traceFile(Mode mode) {
+        String name = trace.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String modeName = dot < 0 ? name + "." + mode : name.substring(0, dot) + "." + mode + name.substring(dot);
+        return trace.resolveSibling(modeName);
     }
 }
