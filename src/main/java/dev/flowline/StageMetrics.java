@@ -105,12 +105,12 @@ final class StageMetrics {
 
     /**
      * A call of the stage's function starts: returns whether to measure its CPU time. The first 64 calls are all
-     * measured, then one in 32, since reading a thread's CPU time costs about a microsecond.
+     * measured, then one in 256, since reading a thread's clocks costs a few microseconds.
      */
     boolean callStarted() {
         running.incrementAndGet();
         long call = calls.getAndIncrement();
-        return call < 64 || (call & 31) == 0;
+        return call < 64 || (call & 255) == 0;
     }
 
     void callEnded() {
