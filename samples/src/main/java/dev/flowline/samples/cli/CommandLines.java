@@ -12,7 +12,8 @@ public final class CommandLines {
         return new CommandLine(command)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-                    String message = exception.getMessage() == null ? exception.toString() : exception.getMessage();
+                    String message = exception.getMessage() == null || exception instanceof java.io.IOException
+                            ? exception.toString() : exception.getMessage();
                     commandLine.getErr().println(commandLine.getColorScheme().errorText("flowline: " + message));
                     return CommandLine.ExitCode.SOFTWARE;
                 })

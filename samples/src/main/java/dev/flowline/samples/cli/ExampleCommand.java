@@ -9,6 +9,7 @@ import dev.flowline.report.RunReport;
 import dev.flowline.samples.example.ExamplePipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,6 +88,9 @@ final class ExampleCommand implements Callable<Integer> {
             }
             if (trace != null) {
                 Path file = traceFile(mode);
+                if (file.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                }
                 timeline.writeChromeTrace(file);
                 spec.commandLine().getErr().println("flowline: wrote " + timeline.events() + " trace events to " + file);
             }
