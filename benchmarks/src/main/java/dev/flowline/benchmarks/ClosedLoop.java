@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
  */
 final class ClosedLoop {
     private static final long QUIESCE_MILLIS = 15_000;
+    private static final long FIRST_COMPLETION_MILLIS = 30_000;
 
     private final Driver driver;
     private final StatusSampler sampler;
@@ -30,16 +31,19 @@ final class ClosedLoop {
     /**
      * Runs one point against the site at {@code baseUrl} ({@code pages} pages, fetched round-robin).
      *
+     * @param warmup       at least this long, and until one request has completed (a cold client's first request
+     *                     can take longer than a short warmup), unless {@code untilCompleted} is false
      * @param beforeWindow runs between the warmup and the window (the footprint point collects garbage there)
      */
-    Measurement run(String baseUrl, int pages, int concurrency, Duration warmup, Duration window, Runnable beforeWindow)
-            throws InterruptedException {
+    Measurement run(String baseUrl, int pages, int concurrency, Duration warmup, boolean untilCompleted, Duration window,
+                    Runnable beforeWindow) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicInteger inFlight = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<String> firstError = new AtomicReference<>();
         LongAdder completed = new LongAdder();
+        LongAdder warmedUp = new LongAdder();
         LongAdder errors = new LongAdder();
         Recorder latencyMicros = new Recorder(3);
         long[] next = {0};
@@ -54,6 +58,7 @@ final class ClosedLoop {
         });
         Disposable subscription = driver.drive(requests, concurrency).subscribe(outcome -> {
             inFlight.decrementAndGet();
+            warmedUp.increment();
             if (measuring.get()) {
                 latencyMicros.recordValue(Math.max(0, (System.nanoTime() - outcome.issuedNanos()) / 1_000));
                 completed.increment();
@@ -65,6 +70,10 @@ final class ClosedLoop {
         }, failure::set);
         try {
             Thread.sleep(warmup.toMillis());
+            long firstDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_COMPLETION_MILLIS);
+            while (untilCompleted && warmedUp.sum() == 0 && failure.get() == null && System.nanoTime() < firstDeadline) {
+                Thread.sleep(10);
+            }
             beforeWindow.run();
             latencyMicros.reset();
             sampler.start(inFlight::get);

@@ -63,7 +63,8 @@ public final class FetchClient implements Callable<Integer> {
             for (int c : concurrency) {
                 FetchPoint point = footprintWarmUrl == null
                         ? FetchPoint.of(phase, variant, c, latencyMs,
-                                loop.run(url, pages, c, Duration.ofMillis(warmupMs), Duration.ofMillis(measureMs), () -> { }),
+                                loop.run(url, pages, c, Duration.ofMillis(warmupMs), true, Duration.ofMillis(measureMs),
+                                        () -> { }),
                                 null)
                         : footprint(loop, c);
                 System.out.println(POINT_PREFIX + json.writeValueAsString(point));
@@ -79,11 +80,11 @@ public final class FetchClient implements Callable<Integer> {
      * between the two is what the in-flight requests cost.
      */
     private FetchPoint footprint(ClosedLoop loop, int c) throws InterruptedException {
-        loop.run(footprintWarmUrl, pages, Math.min(c, 64), Duration.ofMillis(warmupMs), Duration.ofMillis(1), () -> { });
+        loop.run(footprintWarmUrl, pages, Math.min(c, 64), Duration.ofMillis(warmupMs), true, Duration.ofMillis(1), () -> { });
         System.gc();
         Thread.sleep(300);
         long idleRss = ProcessStatus.now().rssBytes();
-        Measurement held = loop.run(url, pages, c, Duration.ofMillis(footprintRampMs), Duration.ofMillis(measureMs),
+        Measurement held = loop.run(url, pages, c, Duration.ofMillis(footprintRampMs), false, Duration.ofMillis(measureMs),
                 System::gc);
         return FetchPoint.of(phase, variant, c, latencyMs, held, idleRss);
     }

@@ -25,8 +25,8 @@ record FetchProfile(
 
     /** For tests: seconds, a few hundred in flight at most. */
     static final FetchProfile TINY = new FetchProfile("tiny",
-            Duration.ofMillis(20), List.of(1, 8), Duration.ofMillis(300), Duration.ofMillis(700),
-            8, Duration.ofMillis(300), Duration.ofMillis(700),
+            Duration.ofMillis(20), List.of(1, 8), Duration.ofMillis(300), Duration.ofMillis(1000),
+            8, Duration.ofMillis(300), Duration.ofMillis(1000),
             Duration.ofSeconds(1), 200, Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofMillis(500));
 
     /** For users: under two minutes on two cores. */

@@ -43,6 +43,9 @@ final class FetchTargets {
         if (raw.isEmpty() || staged.isEmpty()) {
             return TargetCheck.notMeasured(target, "run both the netty and flowline variants");
         }
+        if (raw.get().throughput() <= 0) {
+            return TargetCheck.judged(target, "raw Reactor Netty completed no request", false, "see the client logs");
+        }
         double ratio = staged.get().throughput() / raw.get().throughput();
         return TargetCheck.judged(target, Numbers.decimal(staged.get().throughput(), 0) + " vs "
                 + Numbers.decimal(raw.get().throughput(), 0) + " req/s = " + Numbers.percent(ratio), ratio >= 0.95,

@@ -69,8 +69,8 @@ final class OverheadCommand implements Callable<Integer> {
         String startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         boolean tiny = profile.name().equals("tiny");
         boolean full = profile.name().equals("full");
-        int warmups = tiny ? 1 : full ? 3 : 2;
-        int measurements = tiny ? 1 : full ? 5 : 3;
+        int warmups = tiny || !full ? 1 : 2;
+        int measurements = tiny ? 1 : full ? 4 : 2;
         TimeValue time = tiny ? TimeValue.milliseconds(200) : TimeValue.seconds(1);
         String settings = "1 fork, " + warmups + " warmup + " + measurements + " measurement iterations of " + time;
         System.err.println("overhead benchmark (JMH: " + settings + "), on " + machine.describe() + ", load average "
