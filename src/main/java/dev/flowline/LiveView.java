@@ -42,7 +42,7 @@ public final class LiveView implements AutoCloseable {
         this.run = run;
         this.out = out;
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "flowline-live-view");
+            Thread thread = new Thread(runnable, "live-view");
             thread.setDaemon(true);
             return thread;
         });
