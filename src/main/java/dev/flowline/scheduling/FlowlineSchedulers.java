@@ -29,7 +29,8 @@ public final class FlowlineSchedulers {
      */
     public static Scheduler virtualThreadPerTask(String name) {
         ThreadFactory factory = Thread.ofVirtual().name(ThreadKind.POOL_THREAD_PREFIX + name + "-virtual-", 0).factory();
-        return Schedulers.fromExecutorService(Executors.newThreadPerTaskExecutor(factory), name + "-virtual");
+        return Schedulers.fromExecutorService(new GracefulExecutor(Executors.newThreadPerTaskExecutor(factory)),
+                name + "-virtual");
     }
 
     /**
@@ -43,7 +44,7 @@ public final class FlowlineSchedulers {
         ExecutorService executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(Math.max(1, queueCapacity)), daemonThreads(name),
                 new ThreadPoolExecutor.AbortPolicy());
-        return Schedulers.fromExecutorService(executor, name);
+        return Schedulers.fromExecutorService(new GracefulExecutor(executor), name);
     }
 
     /** One platform thread that runs every task in turn. */
