@@ -1,6 +1,8 @@
 package dev.flowline;
 
 import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
@@ -8,8 +10,11 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
-/** A real HTTP server and client on loopback, so async stages complete on a real Netty event loop. */
-final class LoopbackServer implements AutoCloseable {
+/**
+ * A real HTTP server and client on loopback, so async stages complete on a real Netty event loop. Register it as a
+ * static {@code @RegisterExtension} field: it closes after the test class.
+ */
+final class LoopbackServer implements AutoCloseable, AfterAllCallback {
     private final LoopResources serverLoops = LoopResources.create("test-server", 1, true);
     private final ConnectionProvider pool = ConnectionProvider.builder("test-client")
             .maxConnections(64).pendingAcquireMaxCount(1024).build();
@@ -27,6 +32,11 @@ final class LoopbackServer implements AutoCloseable {
     /** GET /echo/{value}: completes on one of the client's event loops. */
     Mono<String> echo(Object value) {
         return client.get().uri("/echo/" + value).responseContent().aggregate().asString();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -6,25 +6,15 @@ import dev.flowline.report.RunReport;
 import dev.flowline.scheduling.ThreadKind;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 
 class ThreadPlacementTest {
-    private static LoopbackServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new LoopbackServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LoopbackServer server = new LoopbackServer();
 
     static Stream<Arguments> expectations() {
         return Stream.of(

@@ -7,24 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 
 class TimelineTest {
-    private static LoopbackServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = new LoopbackServer();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LoopbackServer server = new LoopbackServer();
 
     private static long count(String text, String regex) {
         return Pattern.compile(regex).matcher(text).results().count();
