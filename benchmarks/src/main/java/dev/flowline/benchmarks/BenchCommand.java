@@ -47,11 +47,6 @@ public final class BenchCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: fetch, cpu or overhead");
     }
 
-    /** The command line that ran, as a user would type it: written next to the figures it made. */
-    static String invocation(CommandSpec spec) {
-        return "flowline bench " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
-    }
-
     private static String oneLine(Throwable error) {
         Throwable cause = error;
         while (cause.getMessage() == null && cause.getCause() != null) {

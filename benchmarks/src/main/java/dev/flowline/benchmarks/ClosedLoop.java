@@ -34,9 +34,10 @@ final class ClosedLoop {
      * @param warmup       at least this long, and until one request has completed (a cold client's first request
      *                     can take longer than a short warmup), unless {@code untilCompleted} is false
      * @param beforeWindow runs between the warmup and the window (the footprint point collects garbage there)
+     * @param afterWindow  runs after the window, the requests still in flight (the footprint point reads RSS there)
      */
     Measurement run(String baseUrl, int pages, int concurrency, Duration warmup, boolean untilCompleted, Duration window,
-                    Runnable beforeWindow) throws InterruptedException {
+                    Runnable beforeWindow, Runnable afterWindow) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicInteger inFlight = new AtomicInteger();
@@ -85,6 +86,7 @@ final class ClosedLoop {
             long elapsed = System.nanoTime() - start;
             long cpu = ProcessStatus.cpuNanos() - cpuStart;
             StatusSampler.Peaks peaks = sampler.stop();
+            afterWindow.run();
             if (failure.get() != null) {
                 throw new IllegalStateException("the " + concurrency + "-request loop failed: " + failure.get(), failure.get());
             }

@@ -9,15 +9,15 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.CategoryChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import reactor.core.publisher.Flux;
 
 /**
@@ -39,12 +39,6 @@ final class CpuCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profile;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-results/cpu",
-            description = "where to write the results (default: ${DEFAULT-VALUE})")
-    Path out;
-
-    @Spec
-    CommandSpec spec;
 
     /** One variant's result: the median of its timed runs. */
     record CpuPoint(String variant, String placement, int elements, int runs, double elementsPerSecond, double speedup,
@@ -68,19 +62,21 @@ final class CpuCommand implements Callable<Integer> {
         String startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         System.err.println("cpu benchmark, " + profile.name() + " profile, on " + machine.describe() + ", load average "
                 + machine.loadAverage());
-        List<CpuPoint> points = new ArrayList<>();
-        double serial = 0;
+        Map<CpuVariant, List<RunReport>> reports = new EnumMap<>(CpuVariant.class);
         for (CpuVariant variant : CpuVariant.values()) {
-            List<RunReport> reports = new ArrayList<>();
             run(variant, Math.max(50, elements / 4));  // warmup, discarded
-            for (int i = 0; i < runs; i++) {
-                reports.add(run(variant, elements));
+            reports.put(variant, new ArrayList<>());
+        }
+        // Round-robin, so that a change in the machine's load during the run hits every variant alike.
+        for (int i = 0; i < runs; i++) {
+            for (CpuVariant variant : CpuVariant.values()) {
+                reports.get(variant).add(run(variant, elements));
             }
-            RunReport median = reports.stream().sorted((a, b) -> Double.compare(a.throughput(), b.throughput()))
-                    .toList().get(runs / 2);
-            if (variant == CpuVariant.SERIAL) {
-                serial = median.throughput();
-            }
+        }
+        double serial = median(reports.get(CpuVariant.SERIAL)).throughput();
+        List<CpuPoint> points = new ArrayList<>();
+        for (CpuVariant variant : CpuVariant.values()) {
+            RunReport median = median(reports.get(variant));
             CpuPoint point = new CpuPoint(variant.label(), median.stages().get(0).placement(), elements, runs,
                     median.throughput(), median.throughput() / serial, machine.cores(), median.peakThreads(),
                     median.cpuTime().toNanos() / 1e6 / elements,
@@ -89,13 +85,16 @@ final class CpuCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "  %-9s %10s elements/s, speedup %.2f (ideal %d)%n", point.variant(),
                     Numbers.decimal(point.elementsPerSecond(), 0), point.speedup(), machine.cores());
         }
-        CpuResults results = new CpuResults(BenchCommand.invocation(spec), profile.name(), startedAt, machine,
+        CpuResults results = new CpuResults(profile.invocation(), profile.name(), startedAt, machine,
                 Machine.currentLoadAverage(), ROUNDS_PER_ELEMENT, points, List.of(target(points)));
         write(results);
-        results.targets().forEach(check -> System.out.println(check.status().toUpperCase(Locale.ROOT) + ": "
-                + check.target() + " -> " + check.measured()));
-        System.out.println("wrote " + Arrays.asList(CSV, JSON, MARKDOWN, CHART).stream().map(out::resolve).toList());
+        ReportText.printTargets(results.targets(), System.out);
+        System.out.println("wrote " + Arrays.asList(CSV, JSON, MARKDOWN, CHART).stream().map(profile.out()::resolve).toList());
         return 0;
+    }
+
+    private static RunReport median(List<RunReport> reports) {
+        return reports.stream().sorted(Comparator.comparingDouble(RunReport::throughput)).toList().get(reports.size() / 2);
     }
 
     private static RunReport run(CpuVariant variant, int elements) {
@@ -112,6 +111,7 @@ final class CpuCommand implements Callable<Integer> {
     }
 
     private void write(CpuResults results) throws java.io.IOException {
+        Path out = profile.out();
         Files.createDirectories(out);
         List<String> csv = new ArrayList<>(List.of("variant,placement,elements,runs,elements_per_second,speedup,"
                 + "ideal_speedup,peak_platform_threads,cpu_ms_per_element,p99_ms"));
@@ -131,17 +131,11 @@ final class CpuCommand implements Callable<Integer> {
     }
 
     private static String markdown(CpuResults results) {
-        StringBuilder md = new StringBuilder("# CPU benchmark (" + results.profile() + " profile)\n\n");
-        md.append("- Command: `").append(results.command()).append("`\n");
-        md.append("- Started: ").append(results.startedAt()).append("\n");
-        md.append("- Machine: ").append(results.machine().describe()).append("\n");
-        md.append("- Load average before: ").append(results.machine().loadAverage()).append("; after: ")
-                .append(results.loadAverageAfter()).append("\n");
+        StringBuilder md = ReportText.preamble("CPU benchmark (" + results.profile() + " profile)", results.command(),
+                results.startedAt(), results.machine(), results.loadAverageAfter());
         md.append("- Work: SHA-256 over 16 KiB, ").append(results.roundsPerElement())
-                .append(" rounds per element; median of the timed runs, after a warmup run.\n\n");
-        MarkdownTable targets = new MarkdownTable("target", "measured", "status", "note");
-        results.targets().forEach(check -> targets.row(check.target(), check.measured(), check.status(), check.note()));
-        md.append(targets).append('\n');
+                .append(" rounds per element; median of the timed runs (variants taking turns), after a warmup run.\n\n");
+        md.append(ReportText.targets(results.targets())).append('\n');
         MarkdownTable table = new MarkdownTable("variant", "placement", "elements/s", "speedup", "ideal",
                 "peak platform threads", "CPU ms/element", "p99 ms in stage");
         for (CpuPoint p : results.points()) {

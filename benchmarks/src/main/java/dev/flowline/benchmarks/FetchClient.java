@@ -64,8 +64,8 @@ public final class FetchClient implements Callable<Integer> {
                 FetchPoint point = footprintWarmUrl == null
                         ? FetchPoint.of(phase, variant, c, latencyMs,
                                 loop.run(url, pages, c, Duration.ofMillis(warmupMs), true, Duration.ofMillis(measureMs),
-                                        () -> { }),
-                                null)
+                                        () -> { }, () -> { }),
+                                null, null)
                         : footprint(loop, c);
                 System.out.println(POINT_PREFIX + json.writeValueAsString(point));
                 System.out.flush();
@@ -77,16 +77,27 @@ public final class FetchClient implements Callable<Integer> {
     /**
      * Warms the client up on a fast site (classes loaded, code compiled, pools made), reads the idle RSS after a
      * full GC, then holds C slow requests in flight and reads the RSS again after another full GC: what is left
-     * between the two is what the in-flight requests cost.
+     * between the two is what the in-flight requests cost (garbage, which depends on the allocation rate rather
+     * than on the requests held, is collected both times).
      */
     private FetchPoint footprint(ClosedLoop loop, int c) throws InterruptedException {
-        loop.run(footprintWarmUrl, pages, Math.min(c, 64), Duration.ofMillis(warmupMs), true, Duration.ofMillis(1), () -> { });
-        System.gc();
-        Thread.sleep(300);
-        long idleRss = ProcessStatus.now().rssBytes();
+        loop.run(footprintWarmUrl, pages, Math.min(c, 64), Duration.ofMillis(warmupMs), true, Duration.ofMillis(1),
+                () -> { }, () -> { });
+        long idleRss = rssAfterFullGc();
+        long[] heldRss = {0};
         Measurement held = loop.run(url, pages, c, Duration.ofMillis(footprintRampMs), false, Duration.ofMillis(measureMs),
-                System::gc);
-        return FetchPoint.of(phase, variant, c, latencyMs, held, idleRss);
+                System::gc, () -> heldRss[0] = rssAfterFullGc());
+        return FetchPoint.of(phase, variant, c, latencyMs, held, idleRss, heldRss[0]);
+    }
+
+    private static long rssAfterFullGc() {
+        System.gc();
+        try {
+            Thread.sleep(300);  // let the collector hand freed memory back to the OS
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ProcessStatus.now().rssBytes();
     }
 
     /** Reads a variant's name as the command line spells it. */

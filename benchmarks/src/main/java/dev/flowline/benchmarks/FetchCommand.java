@@ -9,8 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code flowline bench fetch}: blocking vs non-blocking fetch, against a local site with a fixed latency. */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
@@ -27,12 +25,6 @@ final class FetchCommand implements Callable<Integer> {
             description = "which variants, comma-separated (default: all): serial, threads, elastic, virtual, netty, flowline")
     List<FetchVariant> variants = Arrays.asList(FetchVariant.values());
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-results/fetch",
-            description = "where to write the results (default: ${DEFAULT-VALUE})")
-    Path out;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -41,13 +33,13 @@ final class FetchCommand implements Callable<Integer> {
         String startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         System.err.println("fetch benchmark, " + chosen.name() + " profile, on " + machine.describe() + ", load average "
                 + machine.loadAverage());
+        Path out = profile.out();
         List<FetchPoint> points = new FetchRun(chosen, List.copyOf(variants), out.resolve("logs"), System.err).run();
-        FetchResults results = new FetchResults(BenchCommand.invocation(spec), chosen.name(), startedAt, machine,
+        FetchResults results = new FetchResults(profile.invocation(), chosen.name(), startedAt, machine,
                 Machine.currentLoadAverage(), chosen.sweepLatency().toMillis(), chosen.footprintLatency().toMillis(), points,
                 FetchTargets.check(points, machine.cores()));
         List<Path> written = FetchReport.write(results, out);
-        results.targets().forEach(check -> System.out.println(check.status().toUpperCase(java.util.Locale.ROOT) + ": "
-                + check.target() + " -> " + check.measured()));
+        ReportText.printTargets(results.targets(), System.out);
         System.out.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
         return 0;
     }

@@ -6,8 +6,9 @@ package dev.flowline.benchmarks;
  *
  * @param phase               {@code sweep}, {@code saturation} or {@code footprint}
  * @param idealThroughput     Little's law, C / L; {@code null} when L is 0
- * @param idleRssBytes        footprint only: the client's RSS, warmed up, with nothing in flight
- * @param rssPerInFlightBytes footprint only: (peak RSS in the window − idle RSS) / C
+ * @param idleRssBytes        footprint only: the client's RSS after a full GC, warmed up, with nothing in flight
+ * @param heldRssBytes        footprint only: the client's RSS after a full GC, with C requests in flight
+ * @param rssPerInFlightBytes footprint only: (held RSS − idle RSS) / C
  */
 record FetchPoint(
         String phase,
@@ -31,22 +32,23 @@ record FetchPoint(
         long peakHeapBytes,
         double cpuMicrosPerRequest,
         Long idleRssBytes,
+        Long heldRssBytes,
         Double rssPerInFlightBytes) {
 
     static final String CSV_HEADER = "phase,variant,concurrency,latency_ms,requests,errors,seconds,throughput,"
             + "ideal_throughput,percent_of_ideal,p50_ms,p90_ms,p99_ms,max_ms,mean_in_flight,peak_os_threads,"
             + "peak_platform_threads,peak_rss_bytes,peak_heap_bytes,cpu_us_per_request,idle_rss_bytes,"
-            + "rss_per_in_flight_bytes";
+            + "held_rss_bytes,rss_per_in_flight_bytes";
 
     static FetchPoint of(String phase, FetchVariant variant, int concurrency, double latencyMs, Measurement m,
-                         Long idleRssBytes) {
+                         Long idleRssBytes, Long heldRssBytes) {
         Double ideal = latencyMs > 0 ? concurrency * 1000.0 / latencyMs : null;
-        Double perInFlight = idleRssBytes == null ? null
-                : (double) (m.peaks().rssBytes() - idleRssBytes) / concurrency;
+        Double perInFlight = idleRssBytes == null || heldRssBytes == null ? null
+                : (double) (heldRssBytes - idleRssBytes) / concurrency;
         return new FetchPoint(phase, variant.label(), concurrency, latencyMs, m.requests(), m.errors(), m.firstError(),
                 m.seconds(), m.throughput(), ideal, m.p50Ms(), m.p90Ms(), m.p99Ms(), m.maxMs(),
                 m.peaks().meanInFlight(), m.peaks().osThreads(), m.peaks().platformThreads(), m.peaks().rssBytes(),
-                m.peaks().heapBytes(), m.cpuMicrosPerRequest(), idleRssBytes, perInFlight);
+                m.peaks().heapBytes(), m.cpuMicrosPerRequest(), idleRssBytes, heldRssBytes, perInFlight);
     }
 
     /** Throughput as a fraction of Little's law's C / L, or {@code null} when L is 0. */
@@ -60,7 +62,8 @@ record FetchPoint(
                 fractionOfIdeal() == null ? "" : fmt(100 * fractionOfIdeal()), fmt(p50Ms), fmt(p90Ms), fmt(p99Ms),
                 fmt(maxMs), fmt(meanInFlight), String.valueOf(peakOsThreads), String.valueOf(peakPlatformThreads),
                 String.valueOf(peakRssBytes), String.valueOf(peakHeapBytes), fmt(cpuMicrosPerRequest),
-                idleRssBytes == null ? "" : String.valueOf(idleRssBytes), fmt(rssPerInFlightBytes));
+                idleRssBytes == null ? "" : String.valueOf(idleRssBytes),
+                heldRssBytes == null ? "" : String.valueOf(heldRssBytes), fmt(rssPerInFlightBytes));
     }
 
     private static String fmt(Double value) {

@@ -75,20 +75,13 @@ final class FetchReport {
     }
 
     static String markdown(FetchResults results) {
-        StringBuilder md = new StringBuilder();
-        md.append("# Fetch benchmark (").append(results.profile()).append(" profile)\n\n");
-        md.append("- Command: `").append(results.command()).append("`\n");
-        md.append("- Started: ").append(results.startedAt()).append("\n");
-        md.append("- Machine: ").append(results.machine().describe()).append("\n");
-        md.append("- Load average (1, 5, 15 min) before: ").append(results.machine().loadAverage())
-                .append("; after: ").append(results.loadAverageAfter()).append("\n");
+        StringBuilder md = ReportText.preamble("Fetch benchmark (" + results.profile() + " profile)", results.command(),
+                results.startedAt(), results.machine(), results.loadAverageAfter());
         md.append("- Site and each client in their own JVM; one client JVM per variant and phase. Latency counts from when the "
                 + "loop issued the request (queueing for a thread included). Threads = peak live OS threads of the client "
                 + "JVM (its GC and JIT threads included); RSS and heap = peaks in the window. KB = 1,000 bytes.\n\n");
         md.append("## Targets\n\n");
-        MarkdownTable targets = new MarkdownTable("target", "measured", "status", "note");
-        results.targets().forEach(check -> targets.row(check.target(), check.measured(), check.status(), check.note()));
-        md.append(targets).append('\n');
+        md.append(ReportText.targets(results.targets())).append('\n');
         md.append("## Variants\n\n");
         for (FetchVariant variant : FetchVariant.values()) {
             md.append("- **").append(variant.label()).append("**: ").append(variant.description).append('\n');
@@ -96,16 +89,23 @@ final class FetchReport {
         md.append("\n## Concurrency sweep, L = ").append(Numbers.decimal(results.sweepLatencyMs(), 0)).append(" ms\n\n");
         md.append(loadTable(phase(results, "sweep"))).append('\n');
         md.append("## Saturation, L = 0\n\n").append(loadTable(phase(results, "saturation"))).append('\n');
+        List<FetchPoint> second = phase(results, FetchRun.SECOND_SATURATION);
+        if (!second.isEmpty()) {
+            md.append("Second round, flowline then netty (the reverse of the first), for the stage-cost target:\n\n")
+                    .append(loadTable(second)).append('\n');
+        }
         md.append("## Footprint, L = ").append(Numbers.decimal(results.footprintLatencyMs() / 1000, 0)).append(" s\n\n");
-        md.append("RSS per in-flight request = (peak RSS while the requests are held in flight − RSS of the warmed-up, idle "
-                + "client), each read after a full GC, divided by C. Elastic is left out: its 20 threads hold 20 requests "
-                + "and queue the rest.\n\n");
+        md.append("RSS per in-flight request = (RSS with C requests held in flight − RSS of the warmed-up, idle client), "
+                + "each read right after a full GC, divided by C. Peak RSS is the highest reading during the hold, garbage "
+                + "included. Elastic is left out: its 20 threads hold 20 requests and queue the rest.\n\n");
         MarkdownTable footprint = new MarkdownTable("variant", "C", "mean in flight", "idle RSS (MiB)",
-                "RSS held (MiB)", "RSS per in-flight request (KB)", "peak heap (MiB)", "OS threads", "errors");
+                "RSS held (MiB)", "RSS per in-flight request (KB)", "peak RSS (MiB)", "peak heap (MiB)", "OS threads",
+                "errors");
         for (FetchPoint point : phase(results, "footprint")) {
             footprint.row(point.variant(), Numbers.count(point.concurrency()), Numbers.decimal(point.meanInFlight(), 0),
-                    Numbers.mebibytes(point.idleRssBytes()), Numbers.mebibytes(point.peakRssBytes()),
-                    Numbers.decimal(point.rssPerInFlightBytes() / 1000, 1), Numbers.mebibytes(point.peakHeapBytes()),
+                    Numbers.mebibytes(point.idleRssBytes()), Numbers.mebibytes(point.heldRssBytes()),
+                    Numbers.decimal(point.rssPerInFlightBytes() / 1000, 1), Numbers.mebibytes(point.peakRssBytes()),
+                    Numbers.mebibytes(point.peakHeapBytes()),
                     point.peakOsThreads(), point.errors());
         }
         md.append(footprint).append('\n');

@@ -18,6 +18,8 @@ final class FetchRun {
     /** Client heap: roomy enough for 4,000 requests in flight in any variant, small enough to keep RSS readable. */
     private static final List<String> CLIENT_JVM = List.of("-Xmx1g", "-XX:+UseG1GC");
     private static final List<String> SITE_JVM = List.of("-Xmx1g");
+    /** The phase of the saturation points run again, in reverse order, for the stage-cost target. */
+    static final String SECOND_SATURATION = "saturation-2";
 
     private final FetchProfile profile;
     private final List<FetchVariant> variants;
@@ -49,6 +51,15 @@ final class FetchRun {
                 int c = variant.concurrent() ? profile.saturationConcurrency() : 1;
                 points.addAll(client(variant, "saturation", fastUrl, Duration.ZERO, List.of(c),
                         profile.saturationWarmup(), profile.saturationMeasure(), List.of()));
+            }
+            if (variants.contains(FetchVariant.NETTY) && variants.contains(FetchVariant.FLOWLINE)) {
+                // The stage-cost target compares two JVMs run seconds apart: a second round in reverse order
+                // (A B ... B A) cancels a steady drift in the machine's load.
+                for (FetchVariant variant : List.of(FetchVariant.FLOWLINE, FetchVariant.NETTY)) {
+                    points.addAll(client(variant, SECOND_SATURATION, fastUrl, Duration.ZERO,
+                            List.of(profile.saturationConcurrency()), profile.saturationWarmup(),
+                            profile.saturationMeasure(), List.of()));
+                }
             }
             for (FetchVariant variant : variants) {
                 if (variant.concurrent() && variant != FetchVariant.ELASTIC) {
@@ -115,7 +126,8 @@ final class FetchRun {
     }
 
     private static String describe(FetchPoint point) {
-        String ideal = point.fractionOfIdeal() == null ? "" : " (" + Numbers.percent(point.fractionOfIdeal()) + " of C/L)";
+        String ideal = point.fractionOfIdeal() == null || point.phase().equals("footprint") ? ""
+                : " (" + Numbers.percent(point.fractionOfIdeal()) + " of C/L)";
         String memory = point.rssPerInFlightBytes() == null ? ""
                 : ", " + Numbers.decimal(point.rssPerInFlightBytes() / 1000, 1) + " KB RSS per in-flight request";
         return String.format(java.util.Locale.ROOT, "  %-10s %-8s C=%-5d %10s req/s%s, p99 %s ms, %d OS threads, %d errors%s",

@@ -22,9 +22,6 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code flowline bench overhead}: JMH, with short settings, comparing a Flowline pipeline of trivial stages with
@@ -44,12 +41,6 @@ final class OverheadCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profile;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-results/overhead",
-            description = "where to write the results (default: ${DEFAULT-VALUE})")
-    Path out;
-
-    @Spec
-    CommandSpec spec;
 
     /** One kind and mode: Flowline's and the hand-written chain's nanoseconds per element, and their ratio. */
     record OverheadPoint(String kind, String mode, double flowlineNsPerElement, double flowlineError,
@@ -64,6 +55,7 @@ final class OverheadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path out = profile.out();
         Files.createDirectories(out);
         Machine machine = Machine.current();
         String startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -92,15 +84,14 @@ final class OverheadCommand implements Callable<Integer> {
         List<OverheadPoint> points = points(results);
         Double snapshot = results.stream().filter(r -> r.getParams().getBenchmark().endsWith(".snapshot"))
                 .map(r -> r.getPrimaryResult().getScore()).findFirst().orElse(null);
-        OverheadResults summary = new OverheadResults(BenchCommand.invocation(spec), profile.name(), startedAt, machine,
+        OverheadResults summary = new OverheadResults(profile.invocation(), profile.name(), startedAt, machine,
                 Machine.currentLoadAverage(), settings, points, snapshot, targets(points));
         write(summary);
         for (OverheadPoint p : points) {
             System.err.printf(Locale.ROOT, "  %-11s %-8s flowline %9.0f ns/element, reactor %9.0f ns/element: %.2fx%n",
                     p.kind(), p.mode(), p.flowlineNsPerElement(), p.reactorNsPerElement(), p.ratio());
         }
-        summary.targets().forEach(check -> System.out.println(check.status().toUpperCase(Locale.ROOT) + ": "
-                + check.target() + " -> " + check.measured()));
+        ReportText.printTargets(summary.targets(), System.out);
         System.out.println("wrote " + List.of(CSV, JSON, MARKDOWN, CHART, "jmh.json", "jmh.log").stream().map(out::resolve).toList());
         return 0;
     }
@@ -152,6 +143,7 @@ final class OverheadCommand implements Callable<Integer> {
     }
 
     private void write(OverheadResults results) throws java.io.IOException {
+        Path out = profile.out();
         List<String> csv = new ArrayList<>(List.of("kind,mode,flowline_ns_per_element,flowline_error,"
                 + "reactor_ns_per_element,reactor_error,ratio"));
         for (OverheadPoint p : results.points()) {
@@ -171,18 +163,12 @@ final class OverheadCommand implements Callable<Integer> {
     }
 
     private static String markdown(OverheadResults results) {
-        StringBuilder md = new StringBuilder("# Framework overhead, JMH (" + results.profile() + " profile)\n\n");
-        md.append("- Command: `").append(results.command()).append("`\n");
-        md.append("- Started: ").append(results.startedAt()).append("\n");
-        md.append("- Machine: ").append(results.machine().describe()).append("\n");
-        md.append("- Load average before: ").append(results.machine().loadAverage()).append("; after: ")
-                .append(results.loadAverageAfter()).append("\n");
+        StringBuilder md = ReportText.preamble("Framework overhead, JMH (" + results.profile() + " profile)",
+                results.command(), results.startedAt(), results.machine(), results.loadAverageAfter());
         md.append("- JMH: ").append(results.jmhSettings()).append("; ").append(OverheadBenchmark.STAGES)
                 .append(" trivial stages over ").append(OverheadBenchmark.ELEMENTS)
                 .append(" elements; score = ns per element (average time), ± the 99.9% error JMH reports.\n\n");
-        MarkdownTable targets = new MarkdownTable("target", "measured", "status", "note");
-        results.targets().forEach(check -> targets.row(check.target(), check.measured(), check.status(), check.note()));
-        md.append(targets).append('\n');
+        md.append(ReportText.targets(results.targets())).append('\n');
         MarkdownTable table = new MarkdownTable("kind", "mode", "Flowline ns/element", "hand-written ns/element", "ratio");
         for (OverheadPoint p : results.points()) {
             table.row(p.kind(), p.mode(), Numbers.decimal(p.flowlineNsPerElement(), 0) + " ± " + Numbers.decimal(p.flowlineError(), 0),

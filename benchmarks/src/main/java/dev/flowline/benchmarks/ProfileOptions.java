@@ -1,13 +1,25 @@
 package dev.flowline.benchmarks;
 
+import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The {@code --tiny | --quick | --full} choice every benchmark command takes; quick when none is given. */
+/**
+ * What every benchmark command takes: {@code --tiny | --quick | --full} (quick when none is given) and
+ * {@code --out DIR} (by default {@code bench-results/<command>}).
+ */
 final class ProfileOptions {
 
     @ArgGroup(exclusive = true)
     Choice choice;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write the results (default: bench-results/<command>)")
+    Path out;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     static final class Choice {
         @Option(names = "--tiny", description = "seconds: for the harness's own tests")
@@ -25,5 +37,14 @@ final class ProfileOptions {
             return "quick";
         }
         return choice.tiny ? "tiny" : "full";
+    }
+
+    Path out() {
+        return out != null ? out : Path.of("bench-results", command.name());
+    }
+
+    /** The command line that ran, as a user would type it: written next to the figures it made. */
+    String invocation() {
+        return "flowline bench " + String.join(" ", command.root().commandLine().getParseResult().originalArgs());
     }
 }

@@ -32,8 +32,8 @@ class FetchBenchmarkTest {
 
         List<String> csv = Files.readAllLines(out.resolve(FetchReport.CSV));
         int columns = FetchPoint.CSV_HEADER.split(",").length;
-        // 2 variants x (2 sweep points + 1 saturation + 1 footprint)
-        assertThat(csv).hasSize(1 + 8).first().isEqualTo(FetchPoint.CSV_HEADER);
+        // 2 variants x (2 sweep points + 2 saturation rounds + 1 footprint)
+        assertThat(csv).hasSize(1 + 10).first().isEqualTo(FetchPoint.CSV_HEADER);
         csv.forEach(row -> assertThat(row.split(",", -1)).hasSize(columns));
 
         JsonNode results = new ObjectMapper().readTree(out.resolve(FetchReport.JSON).toFile());

@@ -19,7 +19,7 @@ class FetchTargetsTest {
         List<TargetCheck> checks = FetchTargets.check(points, 2);
 
         assertThat(checks).extracting(TargetCheck::status).containsExactly("met", "missed", "met");
-        assertThat(checks.get(1).measured()).contains("90.0%");
+        assertThat(checks.get(1).measured()).contains("= 90.0%");
     }
 
     @Test
@@ -36,6 +36,7 @@ class FetchTargetsTest {
                                     Double perInFlight) {
         Double ideal = latencyMs > 0 ? c * 1000 / latencyMs : null;
         return new FetchPoint(phase, variant, c, latencyMs, 1000, 0, null, 1, throughput, ideal, 1, 2, 3, 4, c, threads,
-                threads - 10, 100_000_000, 10_000_000, 100, perInFlight == null ? null : 1L, perInFlight);
+                threads - 10, 100_000_000, 10_000_000, 100, perInFlight == null ? null : 1L,
+                perInFlight == null ? null : 2L, perInFlight);
     }
 }
