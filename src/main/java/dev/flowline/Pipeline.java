@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SignalType;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * A named chain of {@link Stage stages}, runnable under any {@link Mode}. Immutable: each method returns a new
@@ -41,36 +43,23 @@ public final class Pipeline<I, O> {
 
     private final String name;
     private final List<Object> steps;
-    private final Mode mode;
-    private final int threads;
-    private final Consumer<? super DeadLetter> deadLetters;
-    private final Overrides overrides;
-    private final Timeline timeline;
-    private final boolean reportsPinning;
+    private final RunOptions options;
 
-    private Pipeline(String name, List<Object> steps, Mode mode, int threads, Consumer<? super DeadLetter> deadLetters,
-                     Overrides overrides, Timeline timeline, boolean reportsPinning) {
-        this.timeline = timeline;
-        this.reportsPinning = reportsPinning;
+    private Pipeline(String name, List<Object> steps, RunOptions options) {
         this.name = name;
         this.steps = List.copyOf(steps);
-        this.mode = mode;
-        this.threads = threads;
-        this.deadLetters = deadLetters;
-        this.overrides = overrides;
+        this.options = options;
     }
 
     /** An empty pipeline called {@code name}, ready for its first stage. */
     public static <T> Pipeline<T, T> named(String name) {
-        return new Pipeline<>(Stage.checkName(name), List.of(), Mode.REACTIVE, DEFAULT_THREADS, null,
-                Overrides.none(), null, false);
+        return new Pipeline<>(Stage.checkName(name), List.of(), RunOptions.defaults());
     }
 
     /** This pipeline followed by {@code stage}, whose name must be new to the pipeline. */
     public <R> Pipeline<I, R> then(Stage<? super O, R> stage) {
         Objects.requireNonNull(stage, "stage");
-        return new Pipeline<>(name, append(stage.name(), stage), mode, threads, deadLetters, overrides, timeline,
-                reportsPinning);
+        return new Pipeline<>(name, append(stage.name(), stage), options);
     }
 
     /**
@@ -78,15 +67,12 @@ public final class Pipeline<I, O> {
      * list when {@code maxWait} passes first: for a next stage that works in bulk (a batch insert, say).
      */
     public Pipeline<I, List<O>> batch(String stepName, int size, Duration maxWait) {
-        BatchSpec spec = new BatchSpec(stepName, size, maxWait);
-        return new Pipeline<>(name, append(stepName, spec), mode, threads, deadLetters, overrides, timeline,
-                reportsPinning);
+        return new Pipeline<>(name, append(stepName, new BatchSpec(stepName, size, maxWait)), options);
     }
 
     /** The same pipeline, run in {@code mode} unless configuration overrides it. REACTIVE by default. */
     public Pipeline<I, O> mode(Mode mode) {
-        return new Pipeline<>(name, steps, Objects.requireNonNull(mode, "mode"), threads, deadLetters, overrides,
-                timeline, reportsPinning);
+        return with(options.withMode(Objects.requireNonNull(mode, "mode")));
     }
 
     /** The size of THREADS mode's platform pool ({@value #DEFAULT_THREADS} by default). */
@@ -94,7 +80,7 @@ public final class Pipeline<I, O> {
         if (threads < 1 || threads > 100_000) {
             throw new FlowlineException("pipeline '" + name + "': threads must be between 1 and 100000, got " + threads);
         }
-        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides, timeline, reportsPinning);
+        return with(options.withThreads(threads));
     }
 
     /**
@@ -103,14 +89,12 @@ public final class Pipeline<I, O> {
      * element is counted as skipped and the sink's error is recorded.
      */
     public Pipeline<I, O> deadLetters(Consumer<? super DeadLetter> sink) {
-        return new Pipeline<>(name, steps, mode, threads, Objects.requireNonNull(sink, "sink"), overrides,
-                timeline, reportsPinning);
+        return with(options.withDeadLetters(Objects.requireNonNull(sink, "sink")));
     }
 
     /** Applies the settings in {@code properties} for this pipeline (keys {@code flowline.<name>.…}). */
     public Pipeline<I, O> configure(Properties properties) {
-        return new Pipeline<>(name, steps, mode, threads, deadLetters,
-                overrides.with(properties, "the given properties", name, false), timeline, reportsPinning);
+        return with(options.withOverrides(options.overrides().with(properties, "the given properties", name, false)));
     }
 
     /** Applies the settings in the properties file {@code file}; any key outside {@code flowline.} is an error. */
@@ -121,14 +105,12 @@ public final class Pipeline<I, O> {
         } catch (IOException | IllegalArgumentException e) {
             throw new FlowlineException("cannot read settings file '" + file + "': " + e.getMessage(), e);
         }
-        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides.with(properties, file.toString(), name,
-                true), timeline, reportsPinning);
+        return with(options.withOverrides(options.overrides().with(properties, file.toString(), name, true)));
     }
 
     /** The same pipeline, recording a sample of each stage's work in {@code timeline} whenever it runs. */
     public Pipeline<I, O> recordTimeline(Timeline timeline) {
-        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides,
-                Objects.requireNonNull(timeline, "timeline"), reportsPinning);
+        return with(options.withTimeline(Objects.requireNonNull(timeline, "timeline")));
     }
 
     /**
@@ -137,7 +119,20 @@ public final class Pipeline<I, O> {
      * few hundred milliseconds and a few threads, so it is off unless asked for.
      */
     public Pipeline<I, O> reportPinning() {
-        return new Pipeline<>(name, steps, mode, threads, deadLetters, overrides, timeline, true);
+        return with(options.withPinningReported());
+    }
+
+    /**
+     * The same pipeline, with every scheduler a stage hops to wrapped by {@code decorator} — to time them, for
+     * instance, with reactor-core-micrometer's {@code Micrometer.timedScheduler} (see
+     * {@code dev.flowline.micrometer.FlowlineMeters}).
+     */
+    public Pipeline<I, O> decorateSchedulers(UnaryOperator<Scheduler> decorator) {
+        return with(options.withSchedulerDecorator(Objects.requireNonNull(decorator, "decorator")));
+    }
+
+    private Pipeline<I, O> with(RunOptions newOptions) {
+        return new Pipeline<>(name, steps, newOptions);
     }
 
     /** The pipeline's name. */
@@ -160,17 +155,17 @@ public final class Pipeline<I, O> {
     @SuppressWarnings("unchecked")
     public Run<O> run(Publisher<? extends I> source) {
         Objects.requireNonNull(source, "source");
-        Overrides settings = overrides.with(System.getProperties(), "system properties", name, false);
+        Overrides settings = options.overrides().with(System.getProperties(), "system properties", name, false);
         settings.checkKeys(name, stageNames().stream().filter(this::isStage).toList());
-        Mode runMode = settings.mode(mode);
-        int runThreads = settings.threads(threads);
+        Mode runMode = settings.mode(options.mode());
+        int runThreads = settings.threads(options.threads());
         List<Object> runSteps = new ArrayList<>();
         List<StageMetrics> metrics = new ArrayList<>();
         int totalConcurrency = 0;
         for (Object step : steps) {
             if (step instanceof Stage<?, ?> declared) {
                 Stage<Object, Object> stage = settings.apply((Stage<Object, Object>) declared);
-                if (stage.errorPolicy == ErrorPolicy.DEAD_LETTER && deadLetters == null) {
+                if (stage.errorPolicy == ErrorPolicy.DEAD_LETTER && options.deadLetters() == null) {
                     throw new FlowlineException("stage '" + stage.name + "' sends failures to dead letters, but pipeline '"
                             + name + "' has no dead-letter sink: add .deadLetters(sink)");
                 }
@@ -188,10 +183,10 @@ public final class Pipeline<I, O> {
         RunMetrics runMetrics = new RunMetrics(name, runMode, metrics);
         int queueCapacity = Math.max(1, totalConcurrency);
         Flux<Object> output = Flux.using(
-                () -> Placement.of(runMode, name, runThreads, queueCapacity),
+                () -> Placement.of(runMode, name, runThreads, queueCapacity, options.schedulerDecorator()),
                 placement -> assemble(Flux.from(source), placement, runSteps, runMetrics),
                 Placement::close);
-        if (reportsPinning && runMode == Mode.VIRTUAL) {
+        if (options.reportsPinning() && runMode == Mode.VIRTUAL) {
             Flux<Object> placed = output;
             output = Flux.using(() -> PinningMonitor.start(name, metrics), monitor -> placed, PinningMonitor::close);
         }
@@ -204,8 +199,8 @@ public final class Pipeline<I, O> {
             StageMetrics stageMetrics = metrics.stages().get(i);
             compiled.add(runSteps.get(i) instanceof BatchSpec batch
                     ? new BatchStep(batch, placement, stageMetrics)
-                    : new StageRunner(name, castStage(runSteps.get(i)), placement, stageMetrics, deadLetters,
-                            timeline));
+                    : new StageRunner(name, castStage(runSteps.get(i)), placement, stageMetrics,
+                            options.deadLetters(), options.timeline()));
         }
         Flux<Object> elements = source.map(element -> (Object) element).doOnNext(element -> metrics.sourceEmitted());
         elements = placement.serial() ? Assembly.serial(elements, compiled, placement) : Assembly.concurrent(elements, compiled);
@@ -245,6 +240,6 @@ public final class Pipeline<I, O> {
 
     @Override
     public String toString() {
-        return "Pipeline[" + name + ", " + mode + ", steps " + stageNames() + "]";
+        return "Pipeline[" + name + ", " + options.mode() + ", steps " + stageNames() + "]";
     }
 }

@@ -3,6 +3,7 @@ package dev.flowline;
 import dev.flowline.scheduling.FlowlineSchedulers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -18,10 +19,12 @@ final class Placement implements AutoCloseable {
     private final Scheduler serial;
     private final List<Scheduler> owned = new ArrayList<>();
     private final String runName;
+    private final UnaryOperator<Scheduler> decorator;
 
-    private Placement(Mode mode, String runName, int threads, int queueCapacity) {
+    private Placement(Mode mode, String runName, int threads, int queueCapacity, UnaryOperator<Scheduler> decorator) {
         this.mode = mode;
         this.runName = runName;
+        this.decorator = decorator;
         switch (mode) {
             case REACTIVE -> {
                 cpu = Schedulers.parallel();
@@ -39,9 +42,12 @@ final class Placement implements AutoCloseable {
                 serial = null;
             }
             default -> {
-                serial = own(FlowlineSchedulers.serial(runName, queueCapacity));
-                cpu = null;
-                blocking = null;
+                // Every call hops to the one serial thread (even from it), so that a timeout, timed elsewhere, can
+                // cancel and interrupt a call that hangs there.
+                // Room for the element's call and the hand-offs between stages (publishOn drains) on the same thread.
+                serial = own(FlowlineSchedulers.serial(runName, queueCapacity + 64));
+                cpu = serial;
+                blocking = serial;
             }
         }
     }
@@ -49,10 +55,11 @@ final class Placement implements AutoCloseable {
     /**
      * Places a run of {@code runName} in {@code mode}; {@code threads} sizes THREADS mode's pool and
      * {@code queueCapacity} bounds the queue of any pool it creates (the sum of the stages' concurrency suffices,
-     * since no stage submits more than its concurrency).
+     * since no stage submits more than its concurrency); {@code decorator} wraps every scheduler a stage hops to.
      */
-    static Placement of(Mode mode, String runName, int threads, int queueCapacity) {
-        return new Placement(mode, runName, threads, queueCapacity);
+    static Placement of(Mode mode, String runName, int threads, int queueCapacity,
+                        UnaryOperator<Scheduler> decorator) {
+        return new Placement(mode, runName, threads, queueCapacity, decorator);
     }
 
     private Scheduler own(Scheduler scheduler) {
@@ -74,14 +81,17 @@ final class Placement implements AutoCloseable {
      * can be traced back to the stage.
      */
     Scheduler hop(Kind kind, String stage) {
+        Scheduler hop;
         if (mode == Mode.VIRTUAL && kind == Kind.BLOCKING_IO) {
-            return own(FlowlineSchedulers.virtualThreadPerTask(virtualThreadName(runName, stage)));
+            hop = own(FlowlineSchedulers.virtualThreadPerTask(virtualThreadName(runName, stage)));
+        } else {
+            hop = switch (kind) {
+                case CPU -> cpu;
+                case BLOCKING_IO -> blocking;
+                case ASYNC_IO -> awaitsAsync() ? cpu : null;
+            };
         }
-        return switch (kind) {
-            case CPU -> cpu;
-            case BLOCKING_IO -> blocking;
-            case ASYNC_IO -> mode == Mode.THREADS ? cpu : null;
-        };
+        return hop == null ? null : decorator.apply(hop);
     }
 
     /** The name every virtual thread of {@code stage} starts with. */
@@ -94,9 +104,12 @@ final class Placement implements AutoCloseable {
         return mode == Mode.THREADS || mode == Mode.SERIAL;
     }
 
-    /** Where timeouts, retry backoffs and rate limits wait: the serial thread in SERIAL mode, else parallel. */
+    /**
+     * Where timeouts, retry backoffs and rate limits wait: Reactor's parallel scheduler, looked up now so that
+     * virtual time can replace it — never a stage's own thread, which may be the one that hangs.
+     */
     Scheduler timer() {
-        return serial != null ? serial : Schedulers.parallel();
+        return Schedulers.parallel();
     }
 
     /** The single thread of SERIAL mode, or {@code null}. */

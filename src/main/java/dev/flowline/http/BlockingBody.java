@@ -25,16 +25,21 @@ final class BlockingBody implements Flow.Subscriber<List<ByteBuffer>> {
     /**
      * Gives every chunk of {@code body} to {@code sink} until the body ends.
      *
-     * @throws FetchFailure {@link FetchOutcome#TIMEOUT} when no chunk comes within {@code idleTimeout}; whatever
-     *                      {@code sink} throws, after cancelling the body
+     * @throws FetchFailure {@link FetchOutcome#TIMEOUT} when no chunk comes within {@code idleTimeout}, or the body
+     *                      is not over by {@code deadline} ({@link System#nanoTime()}); whatever {@code sink} throws,
+     *                      after cancelling the body
      */
-    static void drain(Flow.Publisher<List<ByteBuffer>> body, Duration idleTimeout, Consumer<ByteBuffer> sink)
+    static void drain(Flow.Publisher<List<ByteBuffer>> body, Duration idleTimeout, long deadline, Consumer<ByteBuffer> sink)
             throws IOException, InterruptedException {
         BlockingBody reader = new BlockingBody();
         body.subscribe(reader);
         try {
             while (true) {
-                Object signal = reader.signals.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                long left = deadline - System.nanoTime();
+                Object signal = left <= 0 ? null : reader.signals.poll(Math.min(idleTimeout.toNanos(), left), TimeUnit.NANOSECONDS);
+                if (signal == null && deadline - System.nanoTime() <= 0) {
+                    throw new FetchFailure(FetchOutcome.TIMEOUT, "the fetch took longer than its max fetch time");
+                }
                 if (signal == null) {
                     throw new FetchFailure(FetchOutcome.TIMEOUT, "the body stalled: nothing read for " + idleTimeout.toMillis() + " ms");
                 }
@@ -56,6 +61,11 @@ final class BlockingBody implements Flow.Subscriber<List<ByteBuffer>> {
             reader.cancel();
             throw error;
         }
+    }
+
+    /** The shorter of {@code timeout} and the time left until {@code deadline} (at least a millisecond). */
+    static Duration shorter(Duration timeout, long deadline) {
+        return Duration.ofNanos(Math.max(1_000_000, Math.min(timeout.toNanos(), deadline - System.nanoTime())));
     }
 
     /** Subscribes and cancels at once: the body is not wanted, and its connection must not be reused half-read. */

@@ -68,6 +68,9 @@ final class Failures {
         }
         if (error instanceof IOException && error.getMessage() != null) {
             String message = error.getMessage().toLowerCase(Locale.ROOT);
+            if (message.contains("chunk size")) { // the JDK client's words for malformed chunked encoding
+                return FetchOutcome.BAD_RESPONSE;
+            }
             if (message.contains("reset") || message.contains("closed") || message.contains("eof")
                     || message.contains("bytes received") || message.contains("premature")) {
                 return FetchOutcome.CONNECTION_RESET;

@@ -15,7 +15,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Defaults: connect timeout 5 s; response timeout 30 s (the longest wait for the headers, and between two
- * reads of the body); body at most 10 MiB, as sent and once decoded; at most 10 redirects, followed; 1,024
+ * reads of the body); a whole fetch, redirects included, at most 2 minutes, so a body trickled
+ * byte by byte still ends; body at most 10 MiB, as sent and once decoded; at most 10 redirects, followed; 1,024
  * connections per host and 8,192 requests waiting for one, for at most 60 s; idle connections closed after 30 s,
  * checked every 10 s; as many event loops as cores; User-Agent {@code Flowline/<version>}. The pool and event-loop
  * settings apply to the non-blocking fetcher only: the blocking one uses a connection per calling thread.
@@ -24,6 +25,7 @@ public final class FetchOptions {
 
     private final Duration connectTimeout;
     private final Duration responseTimeout;
+    private final Duration maxFetchTime;
     private final long maxBodyBytes;
     private final int maxRedirects;
     private final boolean followRedirects;
@@ -38,6 +40,7 @@ public final class FetchOptions {
     private FetchOptions(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
         this.responseTimeout = builder.responseTimeout;
+        this.maxFetchTime = builder.maxFetchTime;
         this.maxBodyBytes = builder.maxBodyBytes;
         this.maxRedirects = builder.maxRedirects;
         this.followRedirects = builder.followRedirects;
@@ -63,7 +66,7 @@ public final class FetchOptions {
     /** A builder starting from these options. */
     public Builder toBuilder() {
         return new Builder()
-                .connectTimeout(connectTimeout).responseTimeout(responseTimeout).maxBodyBytes(maxBodyBytes)
+                .connectTimeout(connectTimeout).responseTimeout(responseTimeout).maxFetchTime(maxFetchTime).maxBodyBytes(maxBodyBytes)
                 .maxRedirects(maxRedirects).followRedirects(followRedirects).maxConnections(maxConnections)
                 .maxPendingAcquires(maxPendingAcquires).pendingAcquireTimeout(pendingAcquireTimeout)
                 .maxIdleTime(maxIdleTime).evictionInterval(evictionInterval).eventLoops(eventLoops).userAgent(userAgent);
@@ -75,6 +78,10 @@ public final class FetchOptions {
 
     public Duration responseTimeout() {
         return responseTimeout;
+    }
+
+    public Duration maxFetchTime() {
+        return maxFetchTime;
     }
 
     public long maxBodyBytes() {
@@ -119,7 +126,7 @@ public final class FetchOptions {
 
     @Override
     public String toString() {
-        return "FetchOptions[connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout
+        return "FetchOptions[connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxFetchTime=" + maxFetchTime
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxRedirects=" + maxRedirects + ", followRedirects="
                 + followRedirects + ", maxConnections=" + maxConnections + ", maxPendingAcquires=" + maxPendingAcquires
                 + ", pendingAcquireTimeout=" + pendingAcquireTimeout + ", maxIdleTime=" + maxIdleTime
@@ -130,6 +137,7 @@ public final class FetchOptions {
     public static final class Builder {
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration responseTimeout = Duration.ofSeconds(30);
+        private Duration maxFetchTime = Duration.ofMinutes(2);
         private long maxBodyBytes = 10L * 1024 * 1024;
         private int maxRedirects = 10;
         private boolean followRedirects = true;
@@ -152,6 +160,15 @@ public final class FetchOptions {
         /** The longest wait for the response headers once the request is sent, and between two reads of the body. */
         public Builder responseTimeout(Duration timeout) {
             this.responseTimeout = positive(timeout, "response timeout");
+            return this;
+        }
+
+        /**
+         * The longest a whole fetch may take, redirects and body included; past it the fetch ends with
+         * {@link FetchOutcome#TIMEOUT}. The response timeout alone cannot stop a server that trickles a byte now and then.
+         */
+        public Builder maxFetchTime(Duration time) {
+            this.maxFetchTime = positive(time, "max fetch time");
             return this;
         }
 

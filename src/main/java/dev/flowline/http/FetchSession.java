@@ -76,6 +76,17 @@ final class FetchSession {
         }
     }
 
+    /** When the whole fetch must be over, in {@link System#nanoTime()} terms. */
+    long deadline() {
+        return start + options.maxFetchTime().toNanos();
+    }
+
+    /** The response of a fetch that went past the max fetch time. */
+    FetchResponse timedOut() {
+        return done(Hop.failed(new FetchFailure(FetchOutcome.TIMEOUT, "the fetch took longer than the max fetch time of "
+                + options.maxFetchTime().toMillis() + " ms"))).response();
+    }
+
     /** Marks that a connection is ready to send (the first time only). */
     void connected() {
         if (connectedAt < 0) {

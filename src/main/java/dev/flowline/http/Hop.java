@@ -42,7 +42,11 @@ record Hop(FetchOutcome outcome, String detail, int status, Map<String, List<Str
             return -1;
         }
         try {
-            return Long.parseLong(values.get(0).trim());
+            long length = Long.parseLong(values.get(0).trim());
+            if (length < 0) {
+                throw new NumberFormatException("negative");
+            }
+            return length;
         } catch (NumberFormatException e) {
             throw new FetchFailure(FetchOutcome.BAD_RESPONSE, "Content-Length '" + values.get(0) + "' is not a number");
         }

@@ -72,7 +72,7 @@ final class JdkFetcher implements Fetcher {
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
             HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(options.responseTimeout())
+                    .timeout(BlockingBody.shorter(options.responseTimeout(), session.deadline()))
                     .header("User-Agent", options.userAgent())
                     .header("Accept-Encoding", "gzip, deflate")
                     .GET()
@@ -91,7 +91,7 @@ final class JdkFetcher implements Fetcher {
         BodyBuffer buffer = null;
         try {
             buffer = new BodyBuffer(options.maxBodyBytes(), BodyBuffer.checkDeclared(headers, options.maxBodyBytes()));
-            BlockingBody.drain(response.body(), options.responseTimeout(), buffer::add);
+            BlockingBody.drain(response.body(), options.responseTimeout(), session.deadline(), buffer::add);
             return Hop.completed(status, headers, buffer.decoded(headers), buffer.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

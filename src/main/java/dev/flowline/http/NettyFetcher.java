@@ -56,7 +56,9 @@ final class NettyFetcher implements Fetcher {
     public Mono<FetchResponse> fetch(String url) {
         return Mono.defer(() -> {
             FetchSession session = new FetchSession(url, options);
-            return follow(session, session.begin());
+            // Cancelling the exchange closes its connection, so a half-read one never goes back to the pool.
+            return follow(session, session.begin())
+                    .timeout(options.maxFetchTime(), Mono.fromSupplier(session::timedOut));
         });
     }
 
