@@ -2,6 +2,7 @@ package dev.flowline.samples.demo;
 
 import dev.flowline.Durations;
 import dev.flowline.Mode;
+import dev.flowline.report.TextTable;
 import dev.flowline.samples.crawler.FetcherKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,21 +71,8 @@ public final class DemoTable {
     }
 
     private static String format(List<List<String>> rows) {
-        int columns = rows.get(0).size();
-        int[] widths = new int[columns];
-        rows.forEach(row -> {
-            for (int i = 0; i < columns; i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        });
-        StringBuilder text = new StringBuilder();
-        for (List<String> row : rows) {
-            for (int i = 0; i < columns; i++) {
-                String cell = row.get(i);
-                text.append(i == 0 ? String.format("%-" + widths[i] + "s", cell) : "  " + String.format("%" + widths[i] + "s", cell));
-            }
-            text.append('\n');
-        }
-        return text.toString();
+        TextTable table = new TextTable();
+        rows.forEach(table::row);
+        return table.toString();
     }
 }
