@@ -27,6 +27,7 @@ class CpuAndOverheadTest {
             assertThat(point.get("speedup").asDouble()).isPositive();
         }
         assertThat(results.get("points").get(0).get("speedup").asDouble()).isEqualTo(1.0);
+        assertThat(results.get("controlSpeedup").asDouble()).isPositive();
     }
 
     @Test
