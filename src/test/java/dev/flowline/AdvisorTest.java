@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 
 /** Deliberately mis-declared stages get advice; well-declared ones get none. */
 class AdvisorTest {
+    /** Enough for the advisor's 16 samples at one call in 16. */
+    private static final int ELEMENTS = 400;
     private static final long TWO_MILLIS = 2_000_000;
     private static final long FIVE_MILLIS = 5_000_000;
 
@@ -41,7 +43,7 @@ class AdvisorTest {
     }
 
     private static RunReport run(Stage<Integer, Integer> stage) {
-        return Pipeline.<Integer>named("advised").then(stage).run(Flux.range(0, 40)).await();
+        return Pipeline.<Integer>named("advised").then(stage).run(Flux.range(0, ELEMENTS)).await();
     }
 
     @Test
@@ -78,7 +80,7 @@ class AdvisorTest {
                 .then(Stage.cpu("parse", AdvisorTest::compute).concurrency(1))
                 .then(Stage.blocking("store", AdvisorTest::waitFor).concurrency(4))
                 .then(Stage.async("fetch", (Integer n) -> Mono.just(n)))
-                .run(Flux.range(0, 40)).await();
+                .run(Flux.range(0, ELEMENTS)).await();
 
         assertThat(report.advice()).isEmpty();
         assertThat(report.toTable()).doesNotContain("advice:");
