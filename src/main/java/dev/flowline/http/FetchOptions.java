@@ -1,8 +1,10 @@
 package dev.flowline.http;
 
 import dev.flowline.Flowline;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 
 /**
  * The limits and settings of a {@link Fetcher}, immutable. Every limit is explicit and bounded, so no library
@@ -29,6 +31,7 @@ public final class FetchOptions {
     private final long maxBodyBytes;
     private final int maxRedirects;
     private final boolean followRedirects;
+    private final BiPredicate<URI, URI> redirectAllowed;
     private final int maxConnections;
     private final int maxPendingAcquires;
     private final Duration pendingAcquireTimeout;
@@ -44,6 +47,7 @@ public final class FetchOptions {
         this.maxBodyBytes = builder.maxBodyBytes;
         this.maxRedirects = builder.maxRedirects;
         this.followRedirects = builder.followRedirects;
+        this.redirectAllowed = builder.redirectAllowed;
         this.maxConnections = builder.maxConnections;
         this.maxPendingAcquires = builder.maxPendingAcquires;
         this.pendingAcquireTimeout = builder.pendingAcquireTimeout;
@@ -67,7 +71,7 @@ public final class FetchOptions {
     public Builder toBuilder() {
         return new Builder()
                 .connectTimeout(connectTimeout).responseTimeout(responseTimeout).maxFetchTime(maxFetchTime).maxBodyBytes(maxBodyBytes)
-                .maxRedirects(maxRedirects).followRedirects(followRedirects).maxConnections(maxConnections)
+                .maxRedirects(maxRedirects).followRedirects(followRedirects).redirectsWhere(redirectAllowed).maxConnections(maxConnections)
                 .maxPendingAcquires(maxPendingAcquires).pendingAcquireTimeout(pendingAcquireTimeout)
                 .maxIdleTime(maxIdleTime).evictionInterval(evictionInterval).eventLoops(eventLoops).userAgent(userAgent);
     }
@@ -94,6 +98,11 @@ public final class FetchOptions {
 
     public boolean followRedirects() {
         return followRedirects;
+    }
+
+    /** Whether a redirect from the URL a fetch was asked for ({@code first}) to {@code target} may be followed. */
+    public boolean redirectAllowed(URI first, URI target) {
+        return redirectAllowed.test(first, target);
     }
 
     public int maxConnections() {
@@ -141,6 +150,7 @@ public final class FetchOptions {
         private long maxBodyBytes = 10L * 1024 * 1024;
         private int maxRedirects = 10;
         private boolean followRedirects = true;
+        private BiPredicate<URI, URI> redirectAllowed = (first, target) -> true;
         private int maxConnections = 1_024;
         private int maxPendingAcquires = 8_192;
         private Duration pendingAcquireTimeout = Duration.ofSeconds(60);
@@ -190,6 +200,15 @@ public final class FetchOptions {
         /** Whether to follow redirects; when not, a 3xx response is returned as it is (outcome OK). */
         public Builder followRedirects(boolean follow) {
             this.followRedirects = follow;
+            return this;
+        }
+
+        /**
+         * Follows a redirect only when {@code allowed} accepts the URL the fetch was asked for and the redirect's
+         * target (a crawler's scope, say); a refused redirect is returned as it is, like an unfollowed one. All by default.
+         */
+        public Builder redirectsWhere(BiPredicate<URI, URI> allowed) {
+            this.redirectAllowed = Objects.requireNonNull(allowed, "allowed");
             return this;
         }
 

@@ -29,6 +29,7 @@ final class FetchSession {
     private final long start = System.nanoTime();
     private final List<String> redirects = new ArrayList<>();
     private final Set<String> visited = new HashSet<>();
+    private URI first;
     private URI current;
     private long connectedAt = -1;
     private long firstByteAt = -1;
@@ -69,6 +70,9 @@ final class FetchSession {
                 throw new FetchFailure(FetchOutcome.TOO_MANY_REDIRECTS, "more than " + options.maxRedirects()
                         + " redirects, the last to " + target);
             }
+            if (!options.redirectAllowed(first, target)) {
+                return done(hop); // refused: returned as it is, Location and all, like an unfollowed redirect
+            }
             redirects.add(current.toString());
             return goTo(target);
         } catch (FetchFailure failure) {
@@ -100,6 +104,9 @@ final class FetchSession {
     }
 
     private Step goTo(URI target) {
+        if (first == null) {
+            first = target;
+        }
         current = target;
         visited.add(Urls.key(target));
         return new Step(target, null);

@@ -7,6 +7,7 @@ import dev.flowline.Stage;
 import dev.flowline.http.FetchOptions;
 import dev.flowline.http.Fetcher;
 import java.io.PrintStream;
+import java.net.URI;
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,7 @@ public final class Crawler {
      */
     public CrawlResult run(Writer records, boolean closeRecords, PrintStream progress) {
         CrawlStats stats = new CrawlStats();
+        Scope scope = new Scope(config.seeds(), config.allow(), config.deny());
         FetchOptions options = FetchOptions.builder()
                 .connectTimeout(config.timeout())
                 .responseTimeout(config.timeout())
@@ -74,6 +76,9 @@ public final class Crawler {
                 .maxConnections(config.perHostConcurrency())
                 .maxPendingAcquires(Math.max(1_024, config.concurrency()))
                 .userAgent(config.userAgent())
+                // Never leave the scope through a redirect; the parse stage offers a refused Location as a link.
+                // External links (checked, never crawled) may follow theirs.
+                .redirectsWhere((first, target) -> !scope.contains(first.toString()) || inScope(scope, target))
                 .build();
         BodyStore bodies = config.bodiesDir() == null ? null : new BodyStore(config.bodiesDir());
         try (Fetcher fetcher = config.fetcher() == FetcherKind.NON_BLOCKING ? Fetcher.nonBlocking(options) : Fetcher.blocking(options);
@@ -86,7 +91,7 @@ public final class Crawler {
             if (stopper.stopped()) {
                 crawlFrontier.stop();
             }
-            Run<Page> run = pipeline(fetcher, crawlFrontier, writer, stats).run(crawlFrontier.source());
+            Run<Page> run = pipeline(fetcher, scope, crawlFrontier, writer, stats).run(crawlFrontier.source());
             CountDownLatch ended = new CountDownLatch(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Disposable subscription = run.output().subscribe(page -> { }, error -> {
@@ -114,10 +119,11 @@ public final class Crawler {
         }
     }
 
-    private Pipeline<CrawlTask, Page> pipeline(Fetcher fetcher, Frontier crawlFrontier, RecordWriter writer, CrawlStats stats) {
+    private Pipeline<CrawlTask, Page> pipeline(Fetcher fetcher, Scope scope, Frontier crawlFrontier, RecordWriter writer,
+                                               CrawlStats stats) {
         FetchAttempts attempts = new FetchAttempts(fetcher, new RetryRule(config.retries(), config.retryBackoff(),
                 config.maxRetryWait()), crawlFrontier, stopper, stats);
-        PageParser parser = new PageParser(new Scope(config.seeds(), config.allow(), config.deny()),
+        PageParser parser = new PageParser(scope,
                 config.checkExternal(), stats, linkListener);
         Stage<CrawlTask, Fetched> fetch = fetcher.kind() == Kind.ASYNC_IO
                 ? Stage.<CrawlTask, Fetched>async("fetch", attempts::async)
@@ -149,6 +155,14 @@ public final class Crawler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             subscription.dispose();
+        }
+    }
+
+    private static boolean inScope(Scope scope, URI target) {
+        try {
+            return scope.contains(UrlNormalizer.normalize(target.toString()));
+        } catch (IllegalArgumentException notHttp) {
+            return false;
         }
     }
 

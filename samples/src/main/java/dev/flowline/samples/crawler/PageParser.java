@@ -39,7 +39,15 @@ final class PageParser {
 
     Page parse(Fetched fetched) {
         FetchResponse response = fetched.response();
-        if (response == null || fetched.task().leaf || !isHtml(response)) {
+        if (response == null || fetched.task().leaf) {
+            return new Page(fetched, null, List.of(), 0);
+        }
+        if (isUnfollowedRedirect(response)) {
+            // The fetcher refused to follow it (out of scope): its target is a link like any other.
+            String target = resolve(response.finalUrl(), response.header("Location").orElseThrow());
+            return new Page(fetched, null, target == null ? List.of() : links(Set.of(target)), target == null ? 0 : 1);
+        }
+        if (!isHtml(response)) {
             return new Page(fetched, null, List.of(), 0);
         }
         Document document;
@@ -61,6 +69,16 @@ final class PageParser {
                 stats.invalidLink();
             }
         }
+        List<Frontier.Link> links = links(found);
+        if (linkListener != null) {
+            linkListener.accept(fetched.task().url, List.copyOf(found));
+        }
+        String title = document.title();
+        return new Page(fetched, title.isEmpty() ? null : title, links, found.size());
+    }
+
+    /** The links to {@code found} (normalized URLs): followed when in scope, checked only when external. */
+    private List<Frontier.Link> links(Set<String> found) {
         List<Frontier.Link> links = new ArrayList<>(found.size());
         for (String url : found) {
             if (scope.contains(url)) {
@@ -71,11 +89,22 @@ final class PageParser {
                 stats.outOfScope();
             }
         }
-        if (linkListener != null) {
-            linkListener.accept(fetched.task().url, List.copyOf(found));
+        return links;
+    }
+
+    private static boolean isUnfollowedRedirect(FetchResponse response) {
+        return response.outcome() == FetchOutcome.OK && response.status() >= 300 && response.status() < 400
+                && response.header("Location").isPresent();
+    }
+
+    /** {@code location} resolved against {@code base} and normalized, or null when it is no http(s) URL. */
+    private String resolve(String base, String location) {
+        try {
+            return UrlNormalizer.normalize(java.net.URI.create(base).resolve(location.strip()).toString());
+        } catch (IllegalArgumentException notAUrl) {
+            stats.invalidLink();
+            return null;
         }
-        String title = document.title();
-        return new Page(fetched, title.isEmpty() ? null : title, links, found.size());
     }
 
     static boolean isHtml(FetchResponse response) {

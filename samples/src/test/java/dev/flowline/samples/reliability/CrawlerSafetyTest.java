@@ -1,0 +1,177 @@
+package dev.flowline.samples.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowline.samples.crawler.CrawlConfig;
+import dev.flowline.samples.crawler.CrawlResult;
+import dev.flowline.samples.crawler.Crawler;
+import dev.flowline.site.Fault;
+import dev.flowline.site.LocalSite;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * The crawler against hostile input: redirects never take it out of its scope; links with unsupported schemes,
+ * user-info, IDN hosts, dot segments, encoded slashes, reserved names or huge lengths are refused or stay inside the
+ * saved-pages directory; a robots.txt over the body limit and a spider trap end in typed outcomes; and a crawl-level load
+ * run with 5% faults writes exactly one record per URL it attempted.
+ */
+class CrawlerSafetyTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A crawl of loopback sites: no host delay, short timeouts, plenty of slots. */
+    private static List<JsonNode> crawl(String seed, UnaryOperator<CrawlConfig.Builder> adjust) {
+        StringWriter out = new StringWriter();
+        CrawlResult result = new Crawler(adjust.apply(CrawlConfig.builder(List.of(seed)).hostDelay(Duration.ZERO)
+                .perHostConcurrency(64).concurrency(64).timeout(Duration.ofSeconds(5))
+                .retryBackoff(Duration.ofMillis(10))).build()).run(out, true, null);
+        assertThat(result.failure()).isEmpty();
+        return out.toString().lines().filter(line -> !line.isBlank()).map(CrawlerSafetyTest::json).toList();
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(line, e);
+        }
+    }
+
+    private static List<String> urls(List<JsonNode> records) {
+        return records.stream().map(record -> record.get("url").asText()).toList();
+    }
+
+    /** A hostile site on loopback: one page full of bad links, redirects out of scope, a robots.txt of the given size. */
+    private static DisposableServer hostile(String outside, int robotsBytes) {
+        String links = Stream.of("/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/a%2Fb%2F..%2F..%2Fc",
+                        "/CON", "/nul.txt", "/" + "x".repeat(1_000), "/" + "y".repeat(3_000), "//" + "evil.invalid/",
+                        "file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:alert(1)", "data:text/html,hi",
+                        "mailto:someone@example.invalid", "http://bücher.invalid/", "http://user:secret@127.0.0.1:1/",
+                        "http://[bad/", "/redirect-out", "/redirect-in")
+                .map(href -> "<a href=\"" + href + "\">x</a>").reduce("", String::concat);
+        String page = "<!DOCTYPE html><html><head><title>hostile</title></head><body>" + links + "</body></html>";
+        return HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes
+                        .get("/robots.txt", (request, response) -> response.header("Content-Type", "text/plain")
+                                .sendString(Mono.just("User-agent: *\nAllow: /\n" + "#".repeat(robotsBytes))))
+                        .get("/redirect-out", (request, response) -> response.status(302).header("Location", outside).send())
+                        .get("/redirect-in", (request, response) -> response.status(302).header("Location", "/landed").send())
+                        .get("/**", (request, response) -> response.header("Content-Type", "text/html")
+                                .sendString(Mono.just(page))))
+                .bindNow(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void redirectsAndHostileLinksNeverLeaveTheScopeOrTheBodiesDirectory(@TempDir Path dir) throws IOException {
+        Path bodies = dir.resolve("bodies");
+        try (LocalSite outside = LocalSite.builder().pages(5).start()) {
+            DisposableServer server = hostile(outside.url("/page/1"), 1_000);
+            try {
+                String seed = "http://127.0.0.1:" + server.port() + "/";
+                List<JsonNode> records = crawl(seed, b -> b.maxPages(100).maxBodyBytes(1024 * 1024).bodiesDir(bodies));
+
+                assertThat(outside.counters().requests()).as("requests that left the scope").isZero();
+                assertThat(urls(records)).doesNotHaveDuplicates()
+                        .allSatisfy(url -> assertThat(url).startsWith(seed).doesNotContain("secret"))
+                        .contains(seed + "redirect-out", seed + "redirect-in", seed + "etc/passwd");
+                JsonNode redirectOut = records.stream().filter(r -> r.get("url").asText().endsWith("/redirect-out"))
+                        .findFirst().orElseThrow();
+                assertThat(redirectOut.get("status").asInt()).as("the refused redirect is recorded as it is").isEqualTo(302);
+                assertThat(records).filteredOn(r -> r.get("url").asText().endsWith("/redirect-in")).singleElement()
+                        .satisfies(r -> assertThat(r.get("final_url").asText()).isEqualTo(seed + "landed"));
+                try (Stream<Path> files = Files.walk(dir)) {
+                    assertThat(files.filter(Files::isRegularFile)).isNotEmpty()
+                            .allSatisfy(file -> assertThat(file.normalize()).startsWith(bodies));
+                }
+                try (Stream<Path> files = Files.walk(bodies)) {
+                    assertThat(files.filter(Files::isRegularFile))
+                            .allSatisfy(file -> assertThat(file.getFileName().toString()).matches("[0-9a-f]{16}\\.[a-z]+"));
+                }
+            } finally {
+                server.disposeNow();
+            }
+        }
+    }
+
+    @Test
+    void checkedExternalLinksMayFollowTheirRedirectsButAreNeverCrawled() {
+        try (LocalSite outside = LocalSite.builder().pages(5).start()) {
+            DisposableServer server = hostile(outside.url("/page/1"), 1_000);
+            try {
+                String seed = "http://127.0.0.1:" + server.port() + "/";
+                List<JsonNode> records = crawl(seed, b -> b.maxPages(100).checkExternal(true));
+
+                assertThat(outside.counters().requests("/page/1")).as("the external target, checked once").isEqualTo(1);
+                assertThat(outside.counters().requestsUnder("/page/")).isEqualTo(1); // its links were not followed
+                assertThat(urls(records)).contains(outside.url("/page/1"));
+            } finally {
+                server.disposeNow();
+            }
+        }
+    }
+
+    /**
+     * A robots.txt over the body limit is read as unreachable: the host is skipped (RFC 9309 would parse its
+     * first 500 KiB; documented as a limit), with a typed outcome, and the crawl ends normally.
+     */
+    @Test
+    void aRobotsTxtOverTheBodyLimitDisallowsTheHostWithATypedOutcome() {
+        DisposableServer server = hostile("http://127.0.0.1:1/", 3 * 1024 * 1024);
+        try {
+            List<JsonNode> records = crawl("http://127.0.0.1:" + server.port() + "/", b -> b.maxBodyBytes(1024 * 1024));
+
+            assertThat(records).singleElement().satisfies(record ->
+                    assertThat(record.get("outcome").asText()).isEqualTo("ROBOTS_UNREACHABLE"));
+        } finally {
+            server.disposeNow();
+        }
+    }
+
+    @Test
+    void aSpiderTrapEndsAtThePageCap() {
+        try (LocalSite site = LocalSite.builder().pages(10).start()) {
+            List<JsonNode> records = crawl(site.url("/trap/"), b -> b.maxPages(300).maxDepth(1_000).obeyRobots(false));
+
+            assertThat(records).hasSize(300);
+            assertThat(urls(records)).doesNotHaveDuplicates();
+        }
+    }
+
+    /** Crawl-level load: 5% of the pages fault; every URL attempted has exactly one record, whatever its outcome. */
+    @Test
+    void aFaultyCrawlWritesExactlyOneRecordPerUrl() {
+        int pages = 3_000;
+        try (LocalSite site = LocalSite.builder().pages(pages).links(8).pageBytes(1024).seed(3)
+                .faultRate(0.05, Fault.SERVER_ERROR, Fault.UNAVAILABLE, Fault.RESET_MID_BODY, Fault.STALLED_BODY,
+                        Fault.TRUNCATED_HTML, Fault.GZIP_BOMB, Fault.REDIRECT_LOOP)
+                .faultDelay(Duration.ofSeconds(30)).start()) {
+            List<JsonNode> records = crawl(site.baseUrl(), b -> b.maxPages(pages).concurrency(512).perHostConcurrency(512)
+                    .timeout(Duration.ofSeconds(3)).retries(1).maxBodyBytes(256 * 1024));
+
+            Set<String> distinct = new HashSet<>(urls(records));
+            assertThat(distinct).hasSameSizeAs(records);
+            assertThat(records).hasSizeGreaterThan(pages / 2);
+            List<String> outcomes = new ArrayList<>(records.stream().map(r -> r.get("outcome").asText()).toList());
+            assertThat(outcomes).contains("OK", "CONNECTION_RESET", "TIMEOUT", "BODY_TOO_LARGE", "REDIRECT_LOOP")
+                    .doesNotContain("CANCELLED");
+            assertThat(site.counters().requests("/page/0")).isLessThanOrEqualTo(1);
+        }
+    }
+}
