@@ -142,7 +142,8 @@ final class StageRunner implements Step {
     private Object call(Object element) {
         if (stage.function == null) {
             Mono<Object> awaited = Mono.from(publisherFor(element));
-            return timeout == null ? awaited.block() : awaited.block(timeout);
+            // No timeout of its own: the stage's timeout cancels this call, which interrupts the wait.
+            return awaited.block();
         }
         Object output = nonBlocking
                 ? BlockingGuard.nonBlocking(stage.name, () -> stage.function.apply(element))

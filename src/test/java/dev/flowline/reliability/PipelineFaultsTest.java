@@ -20,7 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -128,10 +127,6 @@ class PipelineFaultsTest {
         return misbehaviour == Misbehaviour.HANGS && kind.equals("async") && (mode == Mode.THREADS || mode == Mode.SERIAL);
     }
 
-    @Disabled("core bug: in THREADS and SERIAL modes an async stage is awaited with Mono.block(timeout), which races "
-            + "the stage's own timeout: the loser's error, IllegalStateException('Timeout on blocking read'), reaches "
-            + "error policies and dead letters instead of a TimeoutException, and is not counted in timedOut "
-            + "(StageRunner.call)")
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = {"THREADS", "SERIAL"})
     void anAwaitedAsyncStageTimesOutWithATimeoutException(Mode mode) {
