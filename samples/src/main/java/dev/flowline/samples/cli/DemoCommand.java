@@ -4,6 +4,7 @@ import dev.flowline.samples.demo.Demo;
 import dev.flowline.samples.demo.DemoRun;
 import dev.flowline.samples.demo.DemoTable;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,6 +44,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Fetches in flight, and THREADS mode's pool size (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--trace", paramLabel = "DIR",
+            description = "Write a Chrome trace (Perfetto) of each crawl into DIR, as demo-<mode>-<fetcher>.json.")
+    Path traces;
+
     @Option(names = "--json", description = "Print each run's pipeline report as JSON instead of the table.")
     boolean json;
 
@@ -55,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         Options.requirePositive(spec, "--concurrency", concurrency);
         Demo.Settings settings = new Demo.Settings(sitePages, links, latency, pages, serialPages, concurrency);
         PrintWriter err = spec.commandLine().getErr();
-        List<DemoRun> runs = new Demo(settings).run(run -> {
+        List<DemoRun> runs = (traces == null ? new Demo(settings) : new Demo(settings).tracesTo(traces)).run(run -> {
             err.printf("  %-26s %5d pages in %s%n", run.label(), run.summary().records(),
                     dev.flowline.Durations.format(run.report().elapsed()));
             err.flush();

@@ -1,9 +1,11 @@
 package dev.flowline.samples.crawler;
 
 import dev.flowline.Kind;
+import dev.flowline.LiveView;
 import dev.flowline.Pipeline;
 import dev.flowline.Run;
 import dev.flowline.Stage;
+import dev.flowline.Timeline;
 import dev.flowline.http.FetchOptions;
 import dev.flowline.http.Fetcher;
 import java.io.PrintStream;
@@ -45,6 +47,8 @@ public final class Crawler {
     private final Stopper stopper = new Stopper();
     private volatile Frontier frontier;
     private volatile long stopRequestedAt;
+    private Timeline timeline;
+    private boolean liveView;
 
     public Crawler(CrawlConfig config) {
         this(config, null, null);
@@ -58,6 +62,18 @@ public final class Crawler {
         this.config = config;
         this.linkListener = linkListener;
         this.observer = observer;
+    }
+
+    /** Records a sample of every stage's work in {@code timeline} (a Chrome trace) during {@link #run}. */
+    public Crawler recordTimeline(Timeline timeline) {
+        this.timeline = timeline;
+        return this;
+    }
+
+    /** Shows the pipeline's live per-stage view during {@link #run}, when standard error is a terminal. */
+    public Crawler showLiveView() {
+        this.liveView = true;
+        return this;
     }
 
     /**
@@ -98,7 +114,8 @@ public final class Crawler {
                 failure.set(error);
                 ended.countDown();
             }, ended::countDown);
-            try (Progress ignored = progress == null ? null : new Progress(progress, stats, crawlFrontier::snapshot)) {
+            try (Progress ignored = progress == null ? null : new Progress(progress, stats, crawlFrontier::snapshot);
+                 LiveView view = liveView ? LiveView.show(run) : null) {
                 awaitEnd(ended, subscription);
             }
             writer.cancelRestAndClose(crawlFrontier.inFlightTasks());
@@ -128,7 +145,7 @@ public final class Crawler {
         Stage<CrawlTask, Fetched> fetch = fetcher.kind() == Kind.ASYNC_IO
                 ? Stage.<CrawlTask, Fetched>async("fetch", attempts::async)
                 : Stage.<CrawlTask, Fetched>blocking("fetch", attempts::blocking);
-        return Pipeline.<CrawlTask>named("crawl")
+        Pipeline<CrawlTask, Page> crawl = Pipeline.<CrawlTask>named("crawl")
                 .then(fetch.concurrency(config.concurrency()).unordered())
                 .then(Stage.<Fetched, Page>cpu("parse", parser::parse).unordered())
                 .then(Stage.<Page, Page>blocking("write", page -> {
@@ -140,6 +157,7 @@ public final class Crawler {
                 }).concurrency(WRITERS).unordered())
                 .mode(config.mode())
                 .threads(config.threads());
+        return timeline == null ? crawl : crawl.recordTimeline(timeline);
     }
 
     /** Waits for the run to end; once a stop is asked, at most the drain timeout, then cancels what is in flight. */

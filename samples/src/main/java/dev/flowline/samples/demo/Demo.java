@@ -1,16 +1,22 @@
 package dev.flowline.samples.demo;
 
 import dev.flowline.Mode;
+import dev.flowline.Timeline;
 import dev.flowline.samples.crawler.CrawlConfig;
 import dev.flowline.samples.crawler.CrawlResult;
 import dev.flowline.samples.crawler.Crawler;
 import dev.flowline.samples.crawler.FetcherKind;
 import dev.flowline.site.Latency;
 import dev.flowline.site.LocalSite;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -53,9 +59,19 @@ public final class Demo {
     }
 
     private final Settings settings;
+    private Path traces;
 
     public Demo(Settings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Writes a Chrome trace (Perfetto) of each shown crawl under {@code directory}, as
+     * {@code demo-<mode>-<fetcher>.json}: every 5th element of each stage.
+     */
+    public Demo tracesTo(Path directory) {
+        this.traces = directory;
+        return this;
     }
 
     /** Runs every crawl, one after the other (the process-wide figures need it), telling {@code onRun} after each. */
@@ -63,12 +79,16 @@ public final class Demo {
         List<DemoRun> runs = new ArrayList<>();
         try (LocalSite site = LocalSite.builder().pages(settings.sitePages()).links(settings.links()).seed(1)
                 .latency(Latency.fixed(settings.latency())).start()) {
-            crawl(site, Mode.REACTIVE, FetcherKind.NON_BLOCKING, Math.min(50, settings.maxPages())); // JIT warm-up, not shown
-            crawl(site, Mode.VIRTUAL, FetcherKind.BLOCKING, Math.min(50, settings.maxPages()));
+            crawl(site, Mode.REACTIVE, FetcherKind.NON_BLOCKING, Math.min(50, settings.maxPages()), null); // JIT warm-up
+            crawl(site, Mode.VIRTUAL, FetcherKind.BLOCKING, Math.min(50, settings.maxPages()), null);       // not shown
             for (DemoRunSpec spec : RUNS) {
                 int pages = spec.mode() == Mode.SERIAL ? settings.serialPages() : settings.maxPages();
                 System.gc(); // each run's peak heap starts from the same floor
-                CrawlResult result = crawl(site, spec.mode(), spec.fetcher(), pages);
+                Timeline timeline = Timeline.sampling(5, 500_000);
+                CrawlResult result = crawl(site, spec.mode(), spec.fetcher(), pages, traces == null ? null : timeline);
+                if (traces != null) {
+                    writeTrace(timeline, spec);
+                }
                 if (result.failure().isPresent()) {
                     throw new IllegalStateException(spec.mode() + " + " + spec.fetcher().label() + " crawl failed: "
                             + result.failure().get());
@@ -81,7 +101,18 @@ public final class Demo {
         return runs;
     }
 
-    private CrawlResult crawl(LocalSite site, Mode mode, FetcherKind fetcher, int pages) {
+    private void writeTrace(Timeline timeline, DemoRunSpec spec) {
+        Path file = traces.resolve("demo-" + spec.mode().name().toLowerCase(Locale.ROOT) + "-"
+                + spec.fetcher().label() + ".json");
+        try {
+            Files.createDirectories(traces);
+            timeline.writeChromeTrace(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the trace " + file, e);
+        }
+    }
+
+    private CrawlResult crawl(LocalSite site, Mode mode, FetcherKind fetcher, int pages, Timeline timeline) {
         CrawlConfig config = CrawlConfig.builder(List.of(site.baseUrl()))
                 .maxPages(pages)
                 .maxDepth(100)
@@ -92,6 +123,7 @@ public final class Demo {
                 .mode(mode)
                 .fetcher(fetcher)
                 .build();
-        return new Crawler(config).run(Writer.nullWriter(), false, null);
+        Crawler crawler = new Crawler(config).showLiveView();
+        return (timeline == null ? crawler : crawler.recordTimeline(timeline)).run(Writer.nullWriter(), false, null);
     }
 }
