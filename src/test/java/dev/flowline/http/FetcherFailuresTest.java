@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowline.site.Latency;
 import dev.flowline.site.LocalSite;
+import dev.flowline.testing.ScriptedServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -99,7 +100,7 @@ class FetcherFailuresTest {
     @ParameterizedTest
     @MethodSource("malformedResponses")
     void aMalformedResponseIsABadResponse(Client client, String response) throws IOException {
-        try (RawServer server = new RawServer(response); Fetcher fetcher = client.open(QUICK)) {
+        try (ScriptedServer server = ScriptedServer.answering(response); Fetcher fetcher = client.open(QUICK)) {
             FetchResponse fetched = fetcher.get(server.url());
 
             assertThat(fetched.outcome()).as(fetched.detail()).isEqualTo(FetchOutcome.BAD_RESPONSE);
@@ -110,7 +111,7 @@ class FetcherFailuresTest {
     @ParameterizedTest
     @EnumSource(Client.class)
     void aCorruptGzipBodyIsABadResponse(Client client) throws IOException {
-        try (RawServer server = new RawServer("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 9\r\n\r\nnot gzip!");
+        try (ScriptedServer server = ScriptedServer.answering("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 9\r\n\r\nnot gzip!");
                 Fetcher fetcher = client.open(QUICK)) {
             FetchResponse response = fetcher.get(server.url());
 
@@ -123,7 +124,7 @@ class FetcherFailuresTest {
     @ParameterizedTest
     @EnumSource(Client.class)
     void aConnectionClosedBeforeAnyResponseIsAReset(Client client) throws IOException {
-        try (RawServer server = new RawServer(""); Fetcher fetcher = client.open(QUICK)) {
+        try (ScriptedServer server = ScriptedServer.answering(""); Fetcher fetcher = client.open(QUICK)) {
             FetchResponse response = fetcher.get(server.url());
 
             assertThat(response.outcome()).as(response.detail()).isEqualTo(FetchOutcome.CONNECTION_RESET);

@@ -10,6 +10,7 @@ import dev.flowline.http.FetchOptions;
 import dev.flowline.http.FetchOutcome;
 import dev.flowline.http.FetchResponse;
 import dev.flowline.http.Fetcher;
+import dev.flowline.testing.ScriptedServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.flowline.reliability;
+package dev.flowline.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,17 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * optionally trickled a few bytes at a time with a pause between writes (the pause is the fault being injected, not
  * a test's timing). One virtual thread per connection; it closes the connection after the response.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
     private final ServerSocket socket;
     private final AtomicInteger connections = new AtomicInteger();
 
     /** Sends {@code response} at once. */
-    static ScriptedServer answering(String response) throws IOException {
+    public static ScriptedServer answering(String response) throws IOException {
         return new ScriptedServer(response, Integer.MAX_VALUE, Duration.ZERO);
     }
 
     /** Sends {@code response} {@code bytesPerWrite} bytes at a time, {@code pause} apart. */
-    static ScriptedServer trickling(String response, int bytesPerWrite, Duration pause) throws IOException {
+    public static ScriptedServer trickling(String response, int bytesPerWrite, Duration pause) throws IOException {
         return new ScriptedServer(response, bytesPerWrite, pause);
     }
 
@@ -61,11 +61,13 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    /** The server's address, as an http URL. */
+    public String url() {
         return "http://127.0.0.1:" + socket.getLocalPort() + "/";
     }
 
-    int connections() {
+    /** Connections accepted so far. */
+    public int connections() {
         return connections.get();
     }
 
