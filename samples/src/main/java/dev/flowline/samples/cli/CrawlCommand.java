@@ -1,13 +1,16 @@
 package dev.flowline.samples.cli;
 
+import dev.flowline.Timeline;
 import dev.flowline.samples.crawler.CrawlConfig;
 import dev.flowline.samples.crawler.CrawlOptions;
 import dev.flowline.samples.crawler.CrawlResult;
 import dev.flowline.samples.crawler.Crawler;
 import dev.flowline.samples.crawler.ShutdownStop;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,6 +47,14 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the final stats as JSON instead of text.")
     boolean json;
 
+    @Option(names = "--live", description = "On a terminal, show the pipeline's per-stage live view instead of the "
+            + "progress line.")
+    boolean live;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write a Chrome trace (Perfetto) of every 5th element of each stage to FILE.")
+    Path trace;
+
     @Override
     public Integer call() {
         CrawlConfig config = crawl.toConfig(spec, builder -> builder.bodiesDir(bodiesDir));
@@ -51,10 +62,21 @@ final class CrawlCommand implements Callable<Integer> {
         Writer records = toStdout ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8) : CrawlOptions.openRecords(Path.of(output));
         // Records on stdout push the stats to stderr, so the JSONL stays clean for a pipe.
         PrintWriter report = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        PrintStream progress = dev.flowline.samples.crawler.Terminal.interactive() ? System.err : null;
-        Crawler crawler = new Crawler(config);
+        PrintStream progress = !live && dev.flowline.samples.crawler.Terminal.interactive() ? System.err : null;
+        Crawler crawler = live ? new Crawler(config).showLiveView() : new Crawler(config);
+        Timeline timeline = Timeline.sampling(5, 500_000);
+        if (trace != null) {
+            crawler.recordTimeline(timeline);
+        }
         return ShutdownStop.around(crawler, config.drainTimeout(), () -> {
             CrawlResult result = crawler.run(records, !toStdout, progress);
+            if (trace != null) {
+                try {
+                    timeline.writeChromeTrace(trace);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the trace " + trace, e);
+                }
+            }
             report.print(json ? result.summary().toJson() + System.lineSeparator() : result.summary().toText());
             report.flush();
             if (result.failure().isPresent()) {
