@@ -2,6 +2,8 @@ package dev.flowline.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.flowline.LiveView;
+import dev.flowline.Run;
 import dev.flowline.report.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +106,10 @@ final class CpuCommand implements Callable<Integer> {
     }
 
     private static RunReport run(CpuVariant variant, int elements) {
-        return variant.pipeline(ROUNDS_PER_ELEMENT).run(Flux.range(0, elements).map(Integer::longValue)).await();
+        Run<?> run = variant.pipeline(ROUNDS_PER_ELEMENT).run(Flux.range(0, elements).map(Integer::longValue));
+        try (LiveView view = LiveView.show(run)) {   // draws only on a terminal; a redraw a second costs < 1 ms
+            return run.await();
+        }
     }
 
     private static TargetCheck target(List<CpuPoint> points, double control) {
