@@ -1,5 +1,6 @@
 package dev.flowline;
 
+import dev.flowline.report.JsonText;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -69,17 +70,17 @@ public final class Timeline {
 
     /** A stage ran on one thread from {@code startNanos} to {@code endNanos} ({@link System#nanoTime()}). */
     void slice(String stage, String kind, Thread thread, long startNanos, long endNanos) {
-        add("{\"name\":" + quote(stage) + ",\"cat\":" + quote(kind) + ",\"ph\":\"X\",\"pid\":1,\"tid\":"
+        add("{\"name\":" + JsonText.quote(stage) + ",\"cat\":" + JsonText.quote(kind) + ",\"ph\":\"X\",\"pid\":1,\"tid\":"
                 + threadId(thread) + ",\"ts\":" + micros(startNanos) + ",\"dur\":" + asMicros(endNanos - startNanos) + "}", 1);
     }
 
     /** An async stage started its I/O on {@code startThread} and got the result on {@code endThread}. */
     void asyncSlice(String stage, Thread startThread, long startNanos, Thread endThread, long endNanos) {
         long id = asyncIds.incrementAndGet();
-        String common = "\"name\":" + quote(stage) + ",\"cat\":\"ASYNC_IO\",\"pid\":1,\"id\":" + id;
+        String common = "\"name\":" + JsonText.quote(stage) + ",\"cat\":\"ASYNC_IO\",\"pid\":1,\"id\":" + id;
         add("{" + common + ",\"ph\":\"b\",\"tid\":" + threadId(startThread) + ",\"ts\":" + micros(startNanos)
                 + "},\n{" + common + ",\"ph\":\"e\",\"tid\":" + threadId(endThread) + ",\"ts\":" + micros(endNanos)
-                + ",\"args\":{\"completed on\":" + quote(endThread.getName()) + "}}", 2);
+                + ",\"args\":{\"completed on\":" + JsonText.quote(endThread.getName()) + "}}", 2);
     }
 
     private void add(String event, int count) {
@@ -110,7 +111,7 @@ public final class Timeline {
     public String toChromeTrace() {
         StringBuilder json = new StringBuilder("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n");
         threadNames.forEach((id, name) -> json.append("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":1,\"tid\":")
-                .append(id).append(",\"args\":{\"name\":").append(quote(name)).append("}},\n"));
+                .append(id).append(",\"args\":{\"name\":").append(JsonText.quote(name)).append("}},\n"));
         events.forEach(event -> json.append(event).append(",\n"));
         json.append("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":\"flowline\"}}\n]}\n");
         return json.toString();
@@ -121,9 +122,5 @@ public final class Timeline {
         try (Writer writer = Files.newBufferedWriter(file)) {
             writer.write(toChromeTrace());
         }
-    }
-
-    private static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -11,9 +11,9 @@ final class ReportJson {
     private ReportJson() {}
 
     static String run(RunReport run) {
-        return "{" + field("pipeline", string(run.pipeline())) + "," + field("mode", string(run.mode())) + ","
-                + field("state", string(run.state())) + ","
-                + field("failure", run.failure().map(ReportJson::string).orElse("null")) + ","
+        return "{" + field("pipeline", JsonText.quote(run.pipeline())) + "," + field("mode", JsonText.quote(run.mode())) + ","
+                + field("state", JsonText.quote(run.state())) + ","
+                + field("failure", run.failure().map(JsonText::quote).orElse("null")) + ","
                 + field("sourceElements", run.sourceElements()) + "," + field("outputs", run.outputs()) + ","
                 + field("elapsedMs", millis(run.elapsed())) + ","
                 + field("throughputPerSecond", String.format(java.util.Locale.ROOT, "%.3f", run.throughput())) + ","
@@ -26,8 +26,8 @@ final class ReportJson {
 
     static String stage(StageReport stage) {
         Latency latency = stage.latency();
-        return "{" + field("name", string(stage.name())) + "," + field("kind", string(stage.kind())) + ","
-                + field("placement", string(stage.placement())) + "," + field("concurrency", stage.concurrency()) + ","
+        return "{" + field("name", JsonText.quote(stage.name())) + "," + field("kind", JsonText.quote(stage.kind())) + ","
+                + field("placement", JsonText.quote(stage.placement())) + "," + field("concurrency", stage.concurrency()) + ","
                 + field("in", stage.in()) + "," + field("out", stage.out()) + "," + field("filtered", stage.filtered())
                 + "," + field("failed", stage.failed()) + "," + field("skipped", stage.skipped()) + ","
                 + field("deadLettered", stage.deadLettered()) + "," + field("cancelled", stage.cancelled()) + ","
@@ -44,13 +44,13 @@ final class ReportJson {
                 + field("errors", strings(stage.errors())) + ","
                 + field("cpuShare", stage.cpuShare().isPresent()
                         ? String.format(java.util.Locale.ROOT, "%.3f", stage.cpuShare().getAsDouble()) : "null") + ","
-                + field("advice", stage.advice().map(ReportJson::string).orElse("null")) + ","
+                + field("advice", stage.advice().map(JsonText::quote).orElse("null")) + ","
                 + field("pinned", stage.pinned()) + "," + field("pinnedMs", millis(stage.pinnedTime())) + ","
                 + field("conserved", stage.conserved()) + "}";
     }
 
     private static String field(String name, Object value) {
-        return string(name) + ":" + value;
+        return JsonText.quote(name) + ":" + value;
     }
 
     private static String millis(Duration duration) {
@@ -58,29 +58,6 @@ final class ReportJson {
     }
 
     private static String strings(List<String> values) {
-        return values.stream().map(ReportJson::string).collect(Collectors.joining(",", "[", "]"));
-    }
-
-    /** A JSON string literal for {@code value}, escaped per RFC 8259. */
-    static String string(String value) {
-        StringBuilder json = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
+        return values.stream().map(JsonText::quote).collect(Collectors.joining(",", "[", "]"));
     }
 }

@@ -54,9 +54,4 @@ public enum ThreadKind {
         }
         return CALLER;
     }
-
-    /** Classifies the current thread. */
-    public static ThreadKind current() {
-        return of(Thread.currentThread());
-    }
 }

@@ -1,5 +1,6 @@
 package dev.flowline.site;
 
+import dev.flowline.report.JsonText;
 import java.util.Map;
 
 /** Writes the few JSON shapes the site serves, by hand, so the framework needs no JSON library. */
@@ -16,7 +17,7 @@ final class Json {
     /** Adds an object field whose members are {@code values}, keyed by their keys' text. */
     Json field(String name, Map<?, ? extends Number> values) {
         StringBuilder object = name(name).append('{');
-        values.forEach((key, value) -> quote(object, String.valueOf(key)).append(':').append(value).append(','));
+        values.forEach((key, value) -> JsonText.appendQuoted(object, String.valueOf(key)).append(':').append(value).append(','));
         trimComma(object).append('}');
         return this;
     }
@@ -30,7 +31,7 @@ final class Json {
         if (out.length() > 1) {
             out.append(',');
         }
-        return quote(out, name).append(':');
+        return JsonText.appendQuoted(out, name).append(':');
     }
 
     private static StringBuilder trimComma(StringBuilder text) {
@@ -38,27 +39,5 @@ final class Json {
             text.setLength(text.length() - 1);
         }
         return text;
-    }
-
-    private static StringBuilder quote(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
     }
 }
