@@ -16,7 +16,8 @@ import reactor.core.publisher.Flux;
  * System.out.println(report.toTable());
  * }</pre>
  *
- * <p>Cancelling the subscription cancels the source and every element in flight; they are counted as cancelled.
+ * <p>Cancelling the subscription cancels the source and every element in flight; they are counted as cancelled
+ * (those being delivered on another thread at that moment, as soon as that thread sees the cancel).
  *
  * @param <O> what the pipeline outputs
  */
@@ -38,7 +39,10 @@ public final class Run<O> {
         return output;
     }
 
-    /** The run's report as of now: final once the output has terminated or been cancelled. */
+    /**
+     * The run's report as of now: final once the output has terminated. After a cancel, elements that another
+     * thread is still delivering settle as cancelled a moment later, so {@code inFlight} may briefly stay above 0.
+     */
     public RunReport report() {
         return metrics.snapshot();
     }

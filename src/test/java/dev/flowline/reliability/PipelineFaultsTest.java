@@ -256,6 +256,10 @@ class PipelineFaultsTest {
         assertThat(firstOutputs.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         subscription.dispose();
 
+        // A cancel reaches elements being drained on another thread a moment later: wait (bounded) for them.
+        for (int wait = 0; wait < 1_000 && run.report().stages().get(0).inFlight() > 0; wait++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
         RunReport report = run.report();
         StageReport work = report.stages().get(0);
         assertThat(report.state()).isEqualTo("CANCELLED");
