@@ -33,7 +33,7 @@ final class Placement implements AutoCloseable {
             }
             case VIRTUAL -> {
                 cpu = Schedulers.parallel();
-                blocking = null;   // one virtual-thread scheduler per stage: see hop(Kind, String)
+                blocking = null;   // one virtual-thread scheduler per stage: see hop(Kind, String, boolean)
                 serial = null;
             }
             case THREADS -> {
@@ -42,8 +42,6 @@ final class Placement implements AutoCloseable {
                 serial = null;
             }
             default -> {
-                // Every call hops to the one serial thread (even from it), so that a timeout, timed elsewhere, can
-                // cancel and interrupt a call that hangs there.
                 // Room for the element's call and the hand-offs between stages (publishOn drains) on the same thread.
                 serial = own(FlowlineSchedulers.serial(runName, queueCapacity + 64));
                 cpu = serial;
@@ -79,11 +77,18 @@ final class Placement implements AutoCloseable {
      * The scheduler {@code stage}, of {@code kind}, hops to for each element, or {@code null} for no hop. In
      * VIRTUAL mode each blocking stage gets virtual threads named after it, so that JFR events on them (pinning)
      * can be traced back to the stage.
+     *
+     * <p>In SERIAL mode every element already runs on the serial thread, so only a stage whose calls are
+     * {@code resumable} elsewhere — timed out, retried after a backoff or admitted by a rate limiter, all of which
+     * wait on the timer — hops back to it (even from it): that is also what lets a timeout, timed elsewhere,
+     * cancel and interrupt a call that hangs there.
      */
-    Scheduler hop(Kind kind, String stage) {
+    Scheduler hop(Kind kind, String stage, boolean resumable) {
         Scheduler hop;
         if (mode == Mode.VIRTUAL && kind == Kind.BLOCKING_IO) {
             hop = own(FlowlineSchedulers.virtualThreadPerTask(virtualThreadName(runName, stage)));
+        } else if (mode == Mode.SERIAL) {
+            hop = resumable ? serial : null;
         } else {
             hop = switch (kind) {
                 case CPU -> cpu;

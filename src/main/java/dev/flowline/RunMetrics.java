@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class RunMetrics {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Looked up once: a lookup builds every pool's MXBean, which costs more than a short run's stages. */
+    private static final List<MemoryPoolMXBean> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .toList();
 
     private final String pipeline;
     private final Mode mode;
@@ -85,9 +89,7 @@ final class RunMetrics {
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isValid())
-                .toList();
+        return HEAP_POOLS.stream().filter(MemoryPoolMXBean::isValid).toList();
     }
 
     private static long currentPeakHeap() {

@@ -12,10 +12,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.AtomicHistogram;
 
 /**
  * The live counters of one stage in one run. Written from many threads at once, so everything is an adder or an
@@ -23,6 +22,8 @@ import org.HdrHistogram.ConcurrentHistogram;
  */
 final class StageMetrics {
     private static final int ERROR_SAMPLES = 10;
+    /** Longer latencies are recorded as this one. */
+    private static final long MAX_LATENCY_NANOS = TimeUnit.HOURS.toNanos(1);
 
     final String name;
     final String kind;
@@ -41,9 +42,15 @@ final class StageMetrics {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LongAccumulator peakInFlight = new LongAccumulator(Math::max, 0);
     private final LongAdder[] threads = new LongAdder[ThreadKind.values().length];
-    private final ConcurrentHistogram latencyNanos = new ConcurrentHistogram(TimeUnit.HOURS.toNanos(1), 2);
-    private final AtomicInteger running = new AtomicInteger();
-    private final AtomicLong calls = new AtomicLong();
+    /**
+     * Atomic rather than concurrent: two atomic adds per record instead of four, and one counts array to allocate
+     * per stage per run instead of two. Its copies are not atomic with respect to recording, which only a live
+     * snapshot can notice, as a count or two out of step.
+     */
+    private final AtomicHistogram latencyNanos = new AtomicHistogram(MAX_LATENCY_NANOS, 2);
+    private final LongAdder callsStarted = new LongAdder();
+    private final LongAdder callsEnded = new LongAdder();
+    private final CallSampler sampler = new CallSampler();
     private final LongAdder sampledCalls = new LongAdder();
     private final LongAdder sampledCpuNanos = new LongAdder();
     private final LongAdder sampledWallNanos = new LongAdder();
@@ -80,7 +87,7 @@ final class StageMetrics {
             case CANCELLED -> cancelled.increment();
         }
         if (outcome != Outcome.CANCELLED) {
-            latencyNanos.recordValue(Math.min(System.nanoTime() - startNanos, latencyNanos.getHighestTrackableValue()));
+            latencyNanos.recordValue(Math.max(0, Math.min(System.nanoTime() - startNanos, MAX_LATENCY_NANOS)));
         }
     }
 
@@ -104,27 +111,33 @@ final class StageMetrics {
     }
 
     /**
-     * A call of the stage's function starts: returns whether to measure its CPU time. One call in 16 of the first
-     * 512 is measured (32 samples, enough for advice, spread past the JIT's first compilations), then one in 1024:
-     * reading a thread's clocks costs microseconds, which a trivial stage cannot hide.
+     * A call of the stage's function starts: returns whether to measure its CPU time, which the caller then reports
+     * with {@link #sampled}. Measured calls are spread in time so that measuring costs about 1% (see
+     * {@link CallSampler}).
      */
     boolean callStarted() {
-        running.incrementAndGet();
-        long call = calls.getAndIncrement();
-        return call < 512 ? (call & 15) == 0 : (call & 1023) == 0;
+        callsStarted.increment();
+        return sampler.claim();
     }
 
     void callEnded() {
-        running.decrementAndGet();
+        callsEnded.increment();
     }
 
-    /** One measured call: its wall time, and the time its thread spent in it on a core and queued for one. */
-    void sampled(long wallNanos, long cpuNanos, long runQueueNanos) {
+    /**
+     * One measured call: its wall time, the thread's clocks ({@link ThreadClock#read()}) before and after it, and
+     * what reading them cost. Clocks that are unknown (a virtual thread's) give no sample.
+     */
+    void sampled(long wallNanos, long[] before, long[] after, long costNanos) {
+        sampler.done(wallNanos, costNanos);
+        if (before[0] < 0 || after[0] < 0) {
+            return;
+        }
+        long cpu = Math.max(0, Math.min(after[0] - before[0], wallNanos));
         sampledCalls.increment();
         sampledWallNanos.add(wallNanos);
-        long cpu = Math.max(0, Math.min(cpuNanos, wallNanos));
         sampledCpuNanos.add(cpu);
-        sampledRunQueueNanos.add(Math.max(0, Math.min(runQueueNanos, wallNanos - cpu)));
+        sampledRunQueueNanos.add(Math.max(0, Math.min(after[1] - before[1], wallNanos - cpu)));
     }
 
     /** One of the stage's virtual threads was pinned to its carrier for {@code duration}. */
@@ -175,23 +188,29 @@ final class StageMetrics {
         long samples = sampledCalls.sum();
         long wall = sampledWallNanos.sum();
         double cpuShare = wall == 0 ? 0 : (double) sampledCpuNanos.sum() / wall;
-        double estimatedCpuNanos = samples == 0 ? 0 : (double) sampledCpuNanos.sum() * calls.get() / samples;
+        double estimatedCpuNanos = samples == 0 ? 0 : (double) sampledCpuNanos.sum() * callsStarted.sum() / samples;
         double coresBusy = runElapsed.isZero() ? 0 : estimatedCpuNanos / runElapsed.toNanos();
         double queuedShare = wall == 0 ? 0 : (double) sampledRunQueueNanos.sum() / wall;
         Optional<String> advice = Advisor.advise(name, kind, concurrency, samples, cpuShare, queuedShare, coresBusy,
                 samples == 0 ? 0 : (double) wall / samples);
         return new StageReport(name, kind, placement, concurrency, inNow, outNow, filteredNow, failedNow, skippedNow,
-                deadNow, cancelledNow, Math.max(0, inNow - outcomes), peakInFlight.get(), Math.max(0, running.get()),
+                deadNow, cancelledNow, Math.max(0, inNow - outcomes), peakInFlight.get(), Math.max(0, running()),
                 retried.sum(), timedOut.sum(), latency(), threadCounts, errorSamples,
                 samples == 0 ? OptionalDouble.empty() : OptionalDouble.of(cpuShare), advice, pinned.sum(),
                 Duration.ofNanos(pinnedNanos.sum()));
+    }
+
+    /** Calls of the stage's function running now; read ended before started, so never negative but for a race. */
+    private long running() {
+        long ended = callsEnded.sum();
+        return callsStarted.sum() - ended;
     }
 
     private Latency latency() {
         if (latencyNanos.getTotalCount() == 0) {
             return Latency.EMPTY;
         }
-        ConcurrentHistogram copy = latencyNanos.copy();
+        AtomicHistogram copy = latencyNanos.copy();
         return new Latency(copy.getTotalCount(), Duration.ofNanos(copy.getValueAtPercentile(50)),
                 Duration.ofNanos(copy.getValueAtPercentile(90)), Duration.ofNanos(copy.getValueAtPercentile(99)),
                 Duration.ofNanos(copy.getMaxValue()));

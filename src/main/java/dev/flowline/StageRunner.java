@@ -40,7 +40,8 @@ final class StageRunner implements Step {
         this.placement = placement;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
-        this.hop = placement.hop(stage.kind, stage.name);
+        this.hop = placement.hop(stage.kind, stage.name,
+                stage.timeout != null || stage.retry.retries() || stage.ratePerSecond > 0);
         this.concurrency = placement.concurrency(stage.concurrency);
         this.timeout = stage.timeout;
         this.retry = stage.retry.retries() ? stage.retry.toReactor(placement.timer(), error -> metrics.retried()) : null;
@@ -68,56 +69,70 @@ final class StageRunner implements Step {
     }
 
     private Mono<Object> process(Object element) {
-        return Mono.defer(() -> {
-            ElementOutcome outcome = new ElementOutcome(metrics);
-            Mono<Object> attempt = attempt(element);
-            if (hop != null) {
-                attempt = attempt.subscribeOn(hop);
-            }
-            if (timeout != null) {
-                attempt = attempt.timeout(timeout, placement.timer())
-                        .doOnError(TimeoutException.class, error -> metrics.timedOut());
-            }
-            if (retry != null) {
-                attempt = attempt.retryWhen(retry);
-            }
-            return attempt
-                    .doOnNext(output -> outcome.settle(StageMetrics.Outcome.OUT))
-                    .switchIfEmpty(Mono.fromRunnable(() -> outcome.settle(StageMetrics.Outcome.FILTERED)))
-                    .onErrorResume(error -> handle(element, error, outcome))
-                    .doOnCancel(() -> outcome.settle(StageMetrics.Outcome.CANCELLED));
-        });
+        return new StagePass(this, element);
     }
 
-    /** One try of the stage's function on {@code element}; empty means the element was filtered. */
-    private Mono<Object> attempt(Object element) {
-        if (publisherDirect) {
-            return Mono.defer(() -> {
-                Thread caller = Thread.currentThread();
-                long start = System.nanoTime();
-                boolean traced = traced();
-                Publisher<?> publisher = measured(() -> publisherFor(element));
-                return Mono.<Object>from(publisher).doOnSuccess(output -> {
-                    Thread completion = Thread.currentThread();
-                    metrics.ranOn(completion);
-                    if (traced) {
-                        timeline.asyncSlice(stage.name, caller, start, completion, System.nanoTime());
-                    }
-                });
-            });
-        }
-        return Mono.fromCallable(() -> {
-            Thread thread = Thread.currentThread();
-            metrics.ranOn(thread);
-            long start = System.nanoTime();
+    /**
+     * The stage's function applied to {@code element}, placed on its thread, with the stage's timeout and retries:
+     * what {@code settling} subscribes to. Empty means the element was filtered.
+     */
+    Mono<Object> attempt(Object element, StagePass.Settling settling) {
+        if (publisherDirect && hop == null && timeout == null && retry == null) {
+            // One try, no hop: call the function now, in the subscriber's thread, with no operator in between.
             try {
-                return measured(() -> call(element));
-            } finally {
-                if (traced()) {
-                    timeline.slice(stage.name, stage.kind.name(), thread, start, System.nanoTime());
-                }
+                return published(element, settling);
+            } catch (RuntimeException | Error error) {
+                return Mono.error(error);
             }
-        });
+        }
+        Mono<Object> attempt = publisherDirect
+                ? Mono.defer(() -> published(element, settling))
+                : Mono.fromCallable(() -> called(element));
+        if (hop != null) {
+            attempt = attempt.subscribeOn(hop);
+        }
+        if (timeout != null) {
+            attempt = attempt.timeout(timeout, placement.timer())
+                    .doOnError(TimeoutException.class, error -> metrics.timedOut());
+        }
+        if (retry != null) {
+            attempt = attempt.retryWhen(retry);
+        }
+        return attempt;
+    }
+
+    /** One call of an async stage's function: its publisher, which completes wherever its I/O completes. */
+    private Mono<Object> published(Object element, StagePass.Settling settling) {
+        boolean traced = traced();
+        settling.callThread = traced ? Thread.currentThread() : null;
+        settling.callNanos = traced ? System.nanoTime() : 0;
+        return Mono.from(measured(() -> publisherFor(element)));
+    }
+
+    /** An element's attempt produced its output or completed empty: where an async stage's work finished. */
+    void completed(StagePass.Settling settling) {
+        if (publisherDirect) {
+            Thread completion = Thread.currentThread();
+            metrics.ranOn(completion);
+            if (settling.callThread != null) {
+                timeline.asyncSlice(stage.name, settling.callThread, settling.callNanos, completion, System.nanoTime());
+            }
+        }
+    }
+
+    /** One call of a stage's function on the thread it was placed on. */
+    private Object called(Object element) {
+        Thread thread = Thread.currentThread();
+        metrics.ranOn(thread);
+        if (!traced()) {
+            return measured(() -> call(element));
+        }
+        long start = System.nanoTime();
+        try {
+            return measured(() -> call(element));
+        } finally {
+            timeline.slice(stage.name, stage.kind.name(), thread, start, System.nanoTime());
+        }
     }
 
     private boolean traced() {
@@ -126,16 +141,23 @@ final class StageRunner implements Step {
 
     /** Runs {@code call}, counting it as running and, for a sample of calls, measuring its wall and CPU time. */
     private <T> T measured(Supplier<T> call) {
-        long[] before = metrics.callStarted() ? ThreadClock.read() : ThreadClock.UNKNOWN;
-        long wallBefore = System.nanoTime();
+        if (!metrics.callStarted()) {
+            try {
+                return call.get();
+            } finally {
+                metrics.callEnded();
+            }
+        }
+        long readStart = System.nanoTime();
+        long[] before = ThreadClock.read();
+        long callStart = System.nanoTime();
         try {
             return call.get();
         } finally {
+            long callEnd = System.nanoTime();
+            long[] after = ThreadClock.read();
             metrics.callEnded();
-            if (before[0] >= 0) {
-                long[] after = ThreadClock.read();
-                metrics.sampled(System.nanoTime() - wallBefore, after[0] - before[0], after[1] - before[1]);
-            }
+            metrics.sampled(callEnd - callStart, before, after, callStart - readStart + System.nanoTime() - callEnd);
         }
     }
 
@@ -162,32 +184,36 @@ final class StageRunner implements Step {
         return publisher;
     }
 
-    private Mono<Object> handle(Object element, Throwable error, ElementOutcome outcome) {
+    /**
+     * Applies the stage's error policy to {@code element}'s {@code error} and settles its outcome: returns the error
+     * to pass downstream (FAIL), or {@code null} when the policy absorbs it (SKIP, DEAD_LETTER).
+     */
+    Throwable handle(Object element, Throwable error, StagePass.Settling settling) {
         String problem = Elements.describe(element) + ": " + StageException.describe(error);
         switch (stage.errorPolicy) {
             case SKIP -> {
-                if (outcome.settle(StageMetrics.Outcome.SKIPPED)) {
+                if (settling.settle(StageMetrics.Outcome.SKIPPED)) {
                     metrics.error(problem);
                 }
-                return Mono.empty();
+                return null;
             }
             case DEAD_LETTER -> {
                 try {
                     deadLetters.accept(new DeadLetter(pipeline, stage.name, element, error));
-                    outcome.settle(StageMetrics.Outcome.DEAD_LETTERED);
+                    settling.settle(StageMetrics.Outcome.DEAD_LETTERED);
                 } catch (RuntimeException | Error sinkError) {
-                    if (outcome.settle(StageMetrics.Outcome.SKIPPED)) {
+                    if (settling.settle(StageMetrics.Outcome.SKIPPED)) {
                         metrics.error(problem + " (the dead-letter sink failed too: "
                                 + StageException.describe(sinkError) + ")");
                     }
                 }
-                return Mono.empty();
+                return null;
             }
             default -> {
-                if (outcome.settle(StageMetrics.Outcome.FAILED)) {
+                if (settling.settle(StageMetrics.Outcome.FAILED)) {
                     metrics.error(problem);
                 }
-                return Mono.error(new StageException(pipeline, stage.name, element, error));
+                return new StageException(pipeline, stage.name, element, error);
             }
         }
     }

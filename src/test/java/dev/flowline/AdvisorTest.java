@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 
 /** Deliberately mis-declared stages get advice; well-declared ones get none. */
 class AdvisorTest {
-    /** Enough for the advisor's 16 samples at one call in 16. */
+    /** Enough calls of 2-5 ms for the advisor's 16 samples, one at least every 10 ms. */
     private static final int ELEMENTS = 400;
     private static final long TWO_MILLIS = 2_000_000;
     private static final long FIVE_MILLIS = 5_000_000;

@@ -34,7 +34,10 @@ public enum ThreadKind {
         return label;
     }
 
-    /** Classifies {@code thread}. */
+    /** What each platform thread was classified as by its name, read once: stages classify every call's thread. */
+    private static final ThreadLocal<ThreadKind> BY_NAME = ThreadLocal.withInitial(() -> byName(Thread.currentThread()));
+
+    /** Classifies {@code thread}; a platform thread by its name, which is read once if it is the current thread. */
     public static ThreadKind of(Thread thread) {
         if (thread.isVirtual()) {
             return VIRTUAL;
@@ -42,6 +45,10 @@ public enum ThreadKind {
         if (thread instanceof FastThreadLocalThread) {
             return EVENT_LOOP;
         }
+        return thread == Thread.currentThread() ? BY_NAME.get() : byName(thread);
+    }
+
+    private static ThreadKind byName(Thread thread) {
         String name = thread.getName();
         if (name.startsWith("parallel-")) {
             return PARALLEL;

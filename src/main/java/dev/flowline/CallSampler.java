@@ -1,0 +1,45 @@
+package dev.flowline;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Decides which calls of a stage's function to measure (CPU and run-queue time, for the {@link Advisor}), so that
+ * measuring costs at most about 1% of the time: after each measured call, the next waits 100 times what reading the
+ * clocks cost (at most {@value #MAX_GAP_NANOS} ns). Reading a thread's clocks takes from a few to hundreds of
+ * microseconds, depending on the kernel and the load; counting calls instead of time would make a trivial stage
+ * pay for it on every element it sampled.
+ *
+ * <p>Threads race for a sample: one wins it, the others run unmeasured.
+ */
+final class CallSampler {
+    private static final long COST_MULTIPLE = 100;
+    /** A long run still gets a sample every 10 ms when reading the clocks is slow (a loaded machine). */
+    static final long MAX_GAP_NANOS = 10_000_000;
+    private static final long CLAIMED = Long.MIN_VALUE;
+
+    /** Calls between two looks at the clock while calls are quick: reading it costs more than a trivial call. */
+    private static final int QUICK_CALLS_PER_LOOK = 64;
+    /** Calls at least this long look at the clock every time, since it costs them nothing noticeable. */
+    private static final long SLOW_CALL_NANOS = 10_000;
+
+    private final AtomicLong dueNanos = new AtomicLong(System.nanoTime());
+    /** Counts calls without synchronization: a lost update only moves a look at the clock by a call. */
+    private int calls;
+    /** How often to look at the clock, from the last measured call's length; a stale read is harmless. */
+    private int callsPerLook = 1;
+
+    /** Whether the call starting now is measured; if so, the caller must {@link #done(long, long) report} its cost. */
+    boolean claim() {
+        if (calls++ % callsPerLook != 0) {
+            return false;
+        }
+        long due = dueNanos.get();
+        return due != CLAIMED && System.nanoTime() - due >= 0 && dueNanos.compareAndSet(due, CLAIMED);
+    }
+
+    /** The claimed measurement of a call of {@code callNanos} is over; it cost {@code costNanos} (the clock reads). */
+    void done(long callNanos, long costNanos) {
+        callsPerLook = callNanos >= SLOW_CALL_NANOS ? 1 : QUICK_CALLS_PER_LOOK;
+        dueNanos.set(System.nanoTime() + Math.min(MAX_GAP_NANOS, Math.max(0, costNanos) * COST_MULTIPLE));
+    }
+}
