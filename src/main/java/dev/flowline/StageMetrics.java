@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.HdrHistogram.AtomicHistogram;
 
 /**
@@ -111,24 +112,36 @@ final class StageMetrics {
     }
 
     /**
-     * A call of the stage's function starts: returns whether to measure its CPU time, which the caller then reports
-     * with {@link #sampled}. Measured calls are spread in time so that measuring costs about 1% (see
-     * {@link CallSampler}).
+     * Runs {@code call} of the stage's function, counting it as running and, for a sample of calls spread in time so
+     * that measuring costs about 1% (see {@link CallSampler}), measuring its wall, CPU and run-queue time.
      */
-    boolean callStarted() {
+    <T> T measured(Supplier<T> call) {
         callsStarted.increment();
-        return sampler.claim();
-    }
-
-    void callEnded() {
-        callsEnded.increment();
+        if (!sampler.claim()) {
+            try {
+                return call.get();
+            } finally {
+                callsEnded.increment();
+            }
+        }
+        long readStart = System.nanoTime();
+        long[] before = ThreadClock.read();
+        long callStart = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            long callEnd = System.nanoTime();
+            long[] after = ThreadClock.read();
+            callsEnded.increment();
+            sampled(callEnd - callStart, before, after, callStart - readStart + System.nanoTime() - callEnd);
+        }
     }
 
     /**
      * One measured call: its wall time, the thread's clocks ({@link ThreadClock#read()}) before and after it, and
      * what reading them cost. Clocks that are unknown (a virtual thread's) give no sample.
      */
-    void sampled(long wallNanos, long[] before, long[] after, long costNanos) {
+    private void sampled(long wallNanos, long[] before, long[] after, long costNanos) {
         sampler.done(wallNanos, costNanos);
         if (before[0] < 0 || after[0] < 0) {
             return;

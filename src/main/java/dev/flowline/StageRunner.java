@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -106,7 +105,7 @@ final class StageRunner implements Step {
         boolean traced = traced();
         settling.callThread = traced ? Thread.currentThread() : null;
         settling.callNanos = traced ? System.nanoTime() : 0;
-        return Mono.from(measured(() -> publisherFor(element)));
+        return Mono.from(metrics.measured(() -> publisherFor(element)));
     }
 
     /** An element's attempt produced its output or completed empty: where an async stage's work finished. */
@@ -125,11 +124,11 @@ final class StageRunner implements Step {
         Thread thread = Thread.currentThread();
         metrics.ranOn(thread);
         if (!traced()) {
-            return measured(() -> call(element));
+            return metrics.measured(() -> call(element));
         }
         long start = System.nanoTime();
         try {
-            return measured(() -> call(element));
+            return metrics.measured(() -> call(element));
         } finally {
             timeline.slice(stage.name, stage.kind.name(), thread, start, System.nanoTime());
         }
@@ -137,28 +136,6 @@ final class StageRunner implements Step {
 
     private boolean traced() {
         return timeline != null && timeline.samples(sequence.getAndIncrement());
-    }
-
-    /** Runs {@code call}, counting it as running and, for a sample of calls, measuring its wall and CPU time. */
-    private <T> T measured(Supplier<T> call) {
-        if (!metrics.callStarted()) {
-            try {
-                return call.get();
-            } finally {
-                metrics.callEnded();
-            }
-        }
-        long readStart = System.nanoTime();
-        long[] before = ThreadClock.read();
-        long callStart = System.nanoTime();
-        try {
-            return call.get();
-        } finally {
-            long callEnd = System.nanoTime();
-            long[] after = ThreadClock.read();
-            metrics.callEnded();
-            metrics.sampled(callEnd - callStart, before, after, callStart - readStart + System.nanoTime() - callEnd);
-        }
     }
 
     private Object call(Object element) {

@@ -2,6 +2,7 @@ package dev.flowline.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.flowline.RecordingBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code flowline bench overhead}: JMH, with short settings, comparing a Flowline pipeline of trivial stages with
- * the same chain hand-written in plain Reactor, per kind and mode, plus the cost of a report snapshot. The forked
+ * the same chain hand-written in plain Reactor, per kind and mode, plus the cost of recording alone and of a report
+ * snapshot. The forked
  * JVMs run on the same java as this one.
  */
 @Command(name = "overhead", mixinStandardHelpOptions = true,
@@ -50,7 +52,7 @@ final class OverheadCommand implements Callable<Integer> {
     /** The whole run, as overhead.json holds it. */
     record OverheadResults(String command, String profile, String startedAt, Machine machine, String loadAverageAfter,
                            String jmhSettings, List<OverheadPoint> points, Double reportSnapshotNs,
-                           List<TargetCheck> targets) {
+                           Double recordingNs, Double recordingTwoThreadsNs, List<TargetCheck> targets) {
     }
 
     @Override
@@ -70,6 +72,7 @@ final class OverheadCommand implements Callable<Integer> {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(OverheadBenchmark.class.getName())
                 .include(ReportBenchmark.class.getName())
+                .include(RecordingBenchmark.class.getName())
                 .jvm(ChildJvm.javaBinary())
                 .jvmArgsAppend("-Xmx1g")
                 .forks(1)
@@ -82,10 +85,10 @@ final class OverheadCommand implements Callable<Integer> {
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         List<OverheadPoint> points = points(results);
-        Double snapshot = results.stream().filter(r -> r.getParams().getBenchmark().endsWith(".snapshot"))
-                .map(r -> r.getPrimaryResult().getScore()).findFirst().orElse(null);
         OverheadResults summary = new OverheadResults(profile.invocation(), profile.name(), startedAt, machine,
-                Machine.currentLoadAverage(), settings, points, snapshot, targets(points));
+                Machine.currentLoadAverage(), settings, points, score(results, ReportBenchmark.class, "snapshot"),
+                score(results, RecordingBenchmark.class, "oneThread"), score(results, RecordingBenchmark.class, "twoThreads"),
+                targets(points));
         write(summary);
         for (OverheadPoint p : points) {
             System.err.printf(Locale.ROOT, "  %-11s %-8s flowline %9.0f ns/element, reactor %9.0f ns/element: %.2fx%n",
@@ -114,6 +117,12 @@ final class OverheadCommand implements Callable<Integer> {
             }
         });
         return points;
+    }
+
+    /** The score of {@code benchmark}'s {@code method}, or null when it did not run. */
+    private static Double score(Collection<RunResult> results, Class<?> benchmark, String method) {
+        return results.stream().filter(r -> r.getParams().getBenchmark().equals(benchmark.getName() + "." + method))
+                .map(r -> r.getPrimaryResult().getScore()).findFirst().orElse(null);
     }
 
     private static double error(RunResult result) {
@@ -179,6 +188,16 @@ final class OverheadCommand implements Callable<Integer> {
         if (results.reportSnapshotNs() != null) {
             md.append("Reading a finished run's report (`run.report()`, 3 stages): ")
                     .append(Numbers.decimal(results.reportSnapshotNs() / 1000, 1)).append(" µs per snapshot.\n\n");
+        }
+        if (results.recordingNs() != null) {
+            md.append("Recording alone (`RecordingBenchmark`: the per-element calls a stage makes on its metrics — ")
+                    .append("counts, thread kind, latency histogram, the advisor's sampled clock reads): ")
+                    .append(Numbers.decimal(results.recordingNs(), 1)).append(" ns per element per stage on one thread");
+            if (results.recordingTwoThreadsNs() != null) {
+                md.append(", ").append(Numbers.decimal(results.recordingTwoThreadsNs(), 1))
+                        .append(" ns with two threads recording into the same stage");
+            }
+            md.append(".\n\n");
         }
         md.append("![").append(CHART).append("](").append(CHART).append(")\n");
         return md.toString();

@@ -15,8 +15,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * JMH: what reading per-stage reporting costs — a {@link RunReport} snapshot of a finished three-stage run, per
- * report (the per-element recording is inside {@link OverheadBenchmark}'s Flowline scores: it cannot be switched
- * off). Public only because JMH's generated code extends it.
+ * report (the per-element recording is measured alone by {@link dev.flowline.RecordingBenchmark}, and is inside
+ * {@link OverheadBenchmark}'s Flowline scores). Public only because JMH's generated code extends it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)

@@ -44,5 +44,7 @@ class CpuAndOverheadTest {
         assertThat(point.get("flowlineNsPerElement").asDouble()).isPositive();
         assertThat(point.get("reactorNsPerElement").asDouble()).isPositive();
         assertThat(results.get("reportSnapshotNs").asDouble()).isPositive();
+        assertThat(results.get("recordingNs").asDouble()).isPositive();
+        assertThat(results.get("recordingTwoThreadsNs").asDouble()).isPositive();
     }
 }
