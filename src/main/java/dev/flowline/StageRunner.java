@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.reactivestreams.Publisher;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -76,11 +77,13 @@ final class StageRunner implements Step {
      * what {@code settling} subscribes to. Empty means the element was filtered.
      */
     Mono<Object> attempt(Object element, StagePass.Settling settling) {
-        if (publisherDirect && hop == null && timeout == null && retry == null) {
-            // One try, no hop: call the function now, in the subscriber's thread, with no operator in between.
+        if (hop == null && timeout == null && retry == null) {
+            // One try, no hop: call the function now, on the subscriber's thread, with no operator in between —
+            // and its errors caught here, whatever they are (a blocking guard's error included).
             try {
-                return published(element, settling);
-            } catch (RuntimeException | Error error) {
+                return publisherDirect ? published(element, settling) : Mono.justOrEmpty(called(element));
+            } catch (Throwable error) {
+                Exceptions.throwIfJvmFatal(error);
                 return Mono.error(error);
             }
         }
