@@ -182,12 +182,12 @@ public final class FetchOptions {
             return this;
         }
 
-        /** The most body bytes read, as sent and once decoded; past it the fetch ends with {@link FetchOutcome#BODY_TOO_LARGE}. */
+        /**
+         * The most body bytes read, as sent and once decoded; past it the fetch ends with {@link FetchOutcome#BODY_TOO_LARGE}
+         * ({@link Fetcher#fetchTruncated} keeps the first bytes instead, up to a limit of its own).
+         */
         public Builder maxBodyBytes(long bytes) {
-            if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("max body bytes must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + bytes);
-            }
-            this.maxBodyBytes = bytes;
+            this.maxBodyBytes = BodyLimit.checked(bytes);
             return this;
         }
 

@@ -105,11 +105,11 @@ class CrawlerUnitTest {
         sorted.putAll(headers);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new FetchResponse("http://h/robots.txt", "http://h/robots.txt", FetchOutcome.OK, status, sorted, bytes,
-                bytes.length, List.of(), new FetchTiming(Optional.empty(), Optional.empty(), Duration.ZERO), "");
+                false, bytes.length, List.of(), new FetchTiming(Optional.empty(), Optional.empty(), Duration.ZERO), "");
     }
 
     private static FetchResponse failed(FetchOutcome outcome) {
-        return new FetchResponse("http://h/robots.txt", "http://h/robots.txt", outcome, 0, Map.of(), new byte[0], 0,
+        return new FetchResponse("http://h/robots.txt", "http://h/robots.txt", outcome, 0, Map.of(), new byte[0], false, 0,
                 List.of(), new FetchTiming(Optional.empty(), Optional.empty(), Duration.ZERO), "failed");
     }
 }
