@@ -77,6 +77,17 @@ class CrawlerUnitTest {
     }
 
     @Test
+    void aTruncatedRobotsTxtDropsOnlyItsCutLastLine() {
+        String file = "User-agent: *\nDisallow: /private/\nDisallow: /pa";
+        Robots robots = new Robots(null, "Flowline-crawler/1.0", Duration.ZERO, Duration.ofSeconds(30), () -> 0);
+
+        RobotsVerdict cut = robots.judge(truncated(response(200, file)));
+        assertThat(cut.allows("http://h/private/1")).isFalse();
+        assertThat(cut.allows("http://h/page/1")).as("'Disallow: /pa' is a cut line, not a rule").isTrue();
+        assertThat(robots.judge(response(200, file)).allows("http://h/page/1")).as("whole, it is a rule").isFalse();
+    }
+
+    @Test
     void retriesServerErrorsWithBackoffHonoursRetryAfterAndNeverOther4xx() {
         RetryRule rule = new RetryRule(2, Duration.ofMillis(100), Duration.ofSeconds(5));
         assertThat(rule.waitBefore(response(500, ""), 1)).contains(Duration.ofMillis(100));
@@ -106,6 +117,11 @@ class CrawlerUnitTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new FetchResponse("http://h/robots.txt", "http://h/robots.txt", FetchOutcome.OK, status, sorted, bytes,
                 false, bytes.length, List.of(), new FetchTiming(Optional.empty(), Optional.empty(), Duration.ZERO), "");
+    }
+
+    private static FetchResponse truncated(FetchResponse whole) {
+        return new FetchResponse(whole.url(), whole.finalUrl(), whole.outcome(), whole.status(), whole.headers(), whole.body(),
+                true, whole.bytes(), whole.redirects(), whole.timing(), whole.detail());
     }
 
     private static FetchResponse failed(FetchOutcome outcome) {

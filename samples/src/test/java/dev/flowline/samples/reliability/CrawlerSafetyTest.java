@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowline.samples.crawler.CrawlConfig;
 import dev.flowline.samples.crawler.CrawlResult;
 import dev.flowline.samples.crawler.Crawler;
+import dev.flowline.samples.crawler.FetcherKind;
 import dev.flowline.site.Fault;
 import dev.flowline.site.LocalSite;
 import java.io.IOException;
@@ -20,9 +21,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -30,8 +34,8 @@ import reactor.netty.http.server.HttpServer;
 /**
  * The crawler against hostile input: redirects never take it out of its scope; links with unsupported schemes,
  * user-info, IDN hosts, dot segments, encoded slashes, reserved names or huge lengths are refused or stay inside the
- * saved-pages directory; a robots.txt over the body limit and a spider trap end in typed outcomes; and a crawl-level load
- * run with 5% faults writes exactly one record per URL it attempted.
+ * saved-pages directory; a robots.txt over the body limit is read from its first 500 KiB; a spider trap ends at the
+ * page cap; and a crawl-level load run with 5% faults writes exactly one record per URL it attempted.
  */
 class CrawlerSafetyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,8 +62,8 @@ class CrawlerSafetyTest {
         return records.stream().map(record -> record.get("url").asText()).toList();
     }
 
-    /** A hostile site on loopback: one page full of bad links, redirects out of scope, a robots.txt of the given size. */
-    private static DisposableServer hostile(String outside, int robotsBytes) {
+    /** A hostile site on loopback: one page full of bad links, redirects out of scope, a robots.txt allowing all. */
+    private static DisposableServer hostile(String outside) {
         String links = Stream.of("/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/a%2Fb%2F..%2F..%2Fc",
                         "/CON", "/nul.txt", "/" + "x".repeat(1_000), "/" + "y".repeat(3_000), "//" + "evil.invalid/",
                         "file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:alert(1)", "data:text/html,hi",
@@ -70,7 +74,7 @@ class CrawlerSafetyTest {
         return HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes
                         .get("/robots.txt", (request, response) -> response.header("Content-Type", "text/plain")
-                                .sendString(Mono.just("User-agent: *\nAllow: /\n" + "#".repeat(robotsBytes))))
+                                .sendString(Mono.just("User-agent: *\nAllow: /\n")))
                         .get("/redirect-out", (request, response) -> response.status(302).header("Location", outside).send())
                         .get("/redirect-in", (request, response) -> response.status(302).header("Location", "/landed").send())
                         .get("/**", (request, response) -> response.header("Content-Type", "text/html")
@@ -82,7 +86,7 @@ class CrawlerSafetyTest {
     void redirectsAndHostileLinksNeverLeaveTheScopeOrTheBodiesDirectory(@TempDir Path dir) throws IOException {
         Path bodies = dir.resolve("bodies");
         try (LocalSite outside = LocalSite.builder().pages(5).start()) {
-            DisposableServer server = hostile(outside.url("/page/1"), 1_000);
+            DisposableServer server = hostile(outside.url("/page/1"));
             try {
                 String seed = "http://127.0.0.1:" + server.port() + "/";
                 List<JsonNode> records = crawl(seed, b -> b.maxPages(100).maxBodyBytes(1024 * 1024).bodiesDir(bodies));
@@ -113,7 +117,7 @@ class CrawlerSafetyTest {
     @Test
     void checkedExternalLinksMayFollowTheirRedirectsButAreNeverCrawled() {
         try (LocalSite outside = LocalSite.builder().pages(5).start()) {
-            DisposableServer server = hostile(outside.url("/page/1"), 1_000);
+            DisposableServer server = hostile(outside.url("/page/1"));
             try {
                 String seed = "http://127.0.0.1:" + server.port() + "/";
                 List<JsonNode> records = crawl(seed, b -> b.maxPages(100).checkExternal(true));
@@ -128,19 +132,23 @@ class CrawlerSafetyTest {
     }
 
     /**
-     * A robots.txt over the body limit is read as unreachable: the host is skipped (RFC 9309 would parse its
-     * first 500 KiB; documented as a limit), with a typed outcome, and the crawl ends normally.
+     * A robots.txt of 3 MiB, over the crawl's 1 MiB body limit, is read from its first 500 KiB (RFC 9309), where its
+     * rules are: the paths it disallows are never fetched, the rest of the site is crawled. With either fetcher.
      */
-    @Test
-    void aRobotsTxtOverTheBodyLimitDisallowsTheHostWithATypedOutcome() {
-        DisposableServer server = hostile("http://127.0.0.1:1/", 3 * 1024 * 1024);
-        try {
-            List<JsonNode> records = crawl("http://127.0.0.1:" + server.port() + "/", b -> b.maxBodyBytes(1024 * 1024));
+    @ParameterizedTest
+    @EnumSource(FetcherKind.class)
+    void aHugeRobotsTxtIsReadFromItsFirst500KiB(FetcherKind fetcher) {
+        try (LocalSite site = LocalSite.builder().pages(30).links(4).robotsBytes(3 * 1024 * 1024).start()) {
+            List<JsonNode> records = crawl(site.baseUrl(), b -> b.maxBodyBytes(1024 * 1024).fetcher(fetcher));
 
-            assertThat(records).singleElement().satisfies(record ->
-                    assertThat(record.get("outcome").asText()).isEqualTo("ROBOTS_UNREACHABLE"));
-        } finally {
-            server.disposeNow();
+            assertThat(site.counters().requests("/robots.txt")).isEqualTo(1);
+            assertThat(site.counters().requestsUnder("/private/")).as("disallowed at the top of robots.txt").isZero();
+            assertThat(records).filteredOn(r -> r.get("url").asText().contains("/private/")).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.get("outcome").asText()).isEqualTo("ROBOTS_DISALLOWED"));
+            List<String> pages = IntStream.range(0, 30).mapToObj(n -> site.url("/page/" + n)).toList();
+            assertThat(records).filteredOn(r -> r.get("outcome").asText().equals("OK")).extracting(r -> r.get("url").asText())
+                    .containsAll(pages);
+            assertThat(records).noneSatisfy(r -> assertThat(r.get("outcome").asText()).isEqualTo("ROBOTS_UNREACHABLE"));
         }
     }
 
