@@ -81,13 +81,16 @@ final class JdkFetcher implements Fetcher {
     private Hop exchange(URI uri, FetchSession session) {
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(BlockingBody.shorter(options.responseTimeout(), session.deadline()))
                     .header("User-Agent", options.userAgent())
                     .header("Accept-Encoding", "gzip, deflate")
-                    .GET()
-                    .build();
-            response = client.send(request, HttpResponse.BodyHandlers.ofPublisher());
+                    .GET();
+            String authorization = options.authorization(uri);
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Hop.failed(new FetchFailure(FetchOutcome.FAILED, "interrupted while waiting for the response"));

@@ -100,7 +100,10 @@ final class NettyFetcher implements Fetcher {
     }
 
     private Mono<Hop> exchange(URI uri, FetchSession session) {
-        return client.get()
+        String authorization = options.authorization(uri);
+        HttpClient sender = authorization == null ? client
+                : client.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, authorization));
+        return sender.get()
                 .uri(uri)
                 .responseConnection((response, connection) -> read(response, connection, session))
                 .single()
