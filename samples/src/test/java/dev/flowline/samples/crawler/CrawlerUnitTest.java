@@ -30,6 +30,16 @@ class CrawlerUnitTest {
     }
 
     @Test
+    void userInfoIsDroppedFromUrlsTakenFromSeedsAndHiddenInText() {
+        assertThat(UrlNormalizer.normalize("http://u:p@Example.com:80/a")).isEqualTo("http://example.com/a");
+        assertThat(UserInfo.of("http://a%40b:p%3Aw+@h:8080/x@y")).contains(new UserInfo("a@b", "p:w+"));
+        assertThat(UserInfo.of("http://alice@h/")).contains(new UserInfo("alice", ""));
+        assertThat(UserInfo.of("http://h/x@y")).isEmpty();
+        assertThat(UserInfo.redacted("from http://u:p@h/x to 'https://h/y@z'")).isEqualTo("from http://***@h/x to 'https://h/y@z'");
+        assertThat(new UserInfo("alice", "s3cret")).hasToString("***");
+    }
+
+    @Test
     void refusesWhatIsNotAnHttpUrlNamingIt() {
         assertThatThrownBy(() -> UrlNormalizer.normalize("ftp://example.com/")).hasMessageContaining("'ftp://example.com/' is ftp");
         assertThatThrownBy(() -> UrlNormalizer.normalize("not a url")).hasMessageContaining("'not a url'");

@@ -1,6 +1,7 @@
 package dev.flowline.samples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +14,12 @@ import dev.flowline.site.LocalSite;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,11 +46,17 @@ class CrawlerSafetyTest {
     /** A crawl of loopback sites: no host delay, short timeouts, plenty of slots. */
     private static List<JsonNode> crawl(String seed, UnaryOperator<CrawlConfig.Builder> adjust) {
         StringWriter out = new StringWriter();
+        crawl(seed, adjust, out);
+        return out.toString().lines().filter(line -> !line.isBlank()).map(CrawlerSafetyTest::json).toList();
+    }
+
+    /** The same crawl, its JSONL written to {@code out}. */
+    private static CrawlResult crawl(String seed, UnaryOperator<CrawlConfig.Builder> adjust, StringWriter out) {
         CrawlResult result = new Crawler(adjust.apply(CrawlConfig.builder(List.of(seed)).hostDelay(Duration.ZERO)
                 .perHostConcurrency(64).concurrency(64).timeout(Duration.ofSeconds(5))
                 .retryBackoff(Duration.ofMillis(10))).build()).run(out, true, null);
         assertThat(result.failure()).isEmpty();
-        return out.toString().lines().filter(line -> !line.isBlank()).map(CrawlerSafetyTest::json).toList();
+        return result;
     }
 
     private static JsonNode json(String line) {
@@ -150,6 +159,66 @@ class CrawlerSafetyTest {
                     .containsAll(pages);
             assertThat(records).noneSatisfy(r -> assertThat(r.get("outcome").asText()).isEqualTo("ROBOTS_UNREACHABLE"));
         }
+    }
+
+    /**
+     * A site behind HTTP Basic auth, every path (robots.txt included) 401 without the right credentials. Its home page
+     * links to /a, to /c with the credentials in the link, and to /redirect, whose Location carries them too.
+     */
+    private static DisposableServer passwordProtected() {
+        String expected = "Basic " + Base64.getEncoder().encodeToString("user:s3cret".getBytes(StandardCharsets.UTF_8));
+        return HttpServer.create().host("127.0.0.1").port(0)
+                .handle((request, response) -> {
+                    if (!expected.equals(request.requestHeaders().get("Authorization"))) {
+                        return response.status(401).header("WWW-Authenticate", "Basic realm=\"test\"").send();
+                    }
+                    String self = "127.0.0.1:" + request.hostAddress().getPort();
+                    return switch (request.path()) {
+                        case "robots.txt" -> response.sendString(Mono.just("User-agent: *\nAllow: /\n"));
+                        case "redirect" -> response.status(302).header("Location", "http://user:s3cret@" + self + "/landed").send();
+                        case "" -> response.header("Content-Type", "text/html").sendString(Mono.just(
+                                "<html><body><a href=\"/a\">a</a><a href=\"http://user:s3cret@" + self + "/c\">c</a>"
+                                        + "<a href=\"/redirect\">r</a></body></html>"));
+                        default -> response.header("Content-Type", "text/html").sendString(Mono.just("<html><body>ok</body></html>"));
+                    };
+                })
+                .bindNow(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Credentials in a seed are sent to its origin (every page answers 200, not 401), and appear nowhere: not in the
+     * records (user-info dropped from URLs, *** in a redirect's target), the stats (text and JSON) or the run report.
+     */
+    @ParameterizedTest
+    @EnumSource(FetcherKind.class)
+    void credentialsInASeedAreSentToItsOriginAndNeverWritten(FetcherKind fetcher) {
+        DisposableServer server = passwordProtected();
+        try {
+            String origin = "http://127.0.0.1:" + server.port();
+            StringWriter out = new StringWriter();
+            CrawlResult result = crawl("http://user:s3cret@127.0.0.1:" + server.port() + "/", b -> b.fetcher(fetcher), out);
+
+            List<JsonNode> records = out.toString().lines().map(CrawlerSafetyTest::json).toList();
+            assertThat(urls(records)).containsExactlyInAnyOrder(origin + "/", origin + "/a", origin + "/c", origin + "/redirect");
+            assertThat(records).allSatisfy(record -> assertThat(record.get("status").asInt()).as(record.toString()).isEqualTo(200));
+            assertThat(records).filteredOn(r -> r.get("url").asText().endsWith("/redirect")).singleElement()
+                    .satisfies(r -> assertThat(r.get("final_url").asText()).isEqualTo("http://***@127.0.0.1:" + server.port() + "/landed"));
+            assertThat(List.of(out.toString(), result.summary().toText(), result.summary().toJson(), result.report().toString()))
+                    .allSatisfy(text -> assertThat(text).doesNotContain("s3cret").doesNotContain("user:"));
+        } finally {
+            server.disposeNow();
+        }
+    }
+
+    @Test
+    void aBadSeedWithCredentialsIsRefusedWithoutEchoingThem() {
+        assertThatThrownBy(() -> CrawlConfig.builder(List.of("http://user:s3cret@127.0.0.1:99999/")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad seed 'http://***@127.0.0.1:99999/': 'http://***@127.0.0.1:99999/' has a bad port '99999'");
+        assertThatThrownBy(() -> CrawlConfig.builder(List.of("http://a:1@127.0.0.1:8080/", "http://b:2@127.0.0.1:8080/x")))
+                .hasMessage("seeds give two different credentials for http://127.0.0.1:8080");
+        assertThat(CrawlConfig.builder(List.of("http://alice:s3cret@127.0.0.1:8080/")).build().toString())
+                .doesNotContain("s3cret").doesNotContain("alice").contains("seedCredentials={http://127.0.0.1:8080=***}");
     }
 
     @Test
