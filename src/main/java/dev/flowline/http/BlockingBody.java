@@ -8,7 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Reads a JDK HttpClient body publisher on the calling thread, one chunk at a time, waiting at most the response
@@ -23,13 +23,14 @@ final class BlockingBody implements Flow.Subscriber<List<ByteBuffer>> {
     private volatile Flow.Subscription subscription;
 
     /**
-     * Gives every chunk of {@code body} to {@code sink} until the body ends.
+     * Gives every chunk of {@code body} to {@code sink} until the body ends, or until {@code sink} answers false: then
+     * the rest is cancelled, which closes its connection (a half-read one is never reused).
      *
      * @throws FetchFailure {@link FetchOutcome#TIMEOUT} when no chunk comes within {@code idleTimeout}, or the body
      *                      is not over by {@code deadline} ({@link System#nanoTime()}); whatever {@code sink} throws,
      *                      after cancelling the body
      */
-    static void drain(Flow.Publisher<List<ByteBuffer>> body, Duration idleTimeout, long deadline, Consumer<ByteBuffer> sink)
+    static void drain(Flow.Publisher<List<ByteBuffer>> body, Duration idleTimeout, long deadline, Predicate<ByteBuffer> sink)
             throws IOException, InterruptedException {
         BlockingBody reader = new BlockingBody();
         body.subscribe(reader);
@@ -53,7 +54,10 @@ final class BlockingBody implements Flow.Subscriber<List<ByteBuffer>> {
                     throw new IOException(error);
                 }
                 for (Object chunk : (List<?>) signal) {
-                    sink.accept((ByteBuffer) chunk);
+                    if (!sink.test((ByteBuffer) chunk)) {
+                        reader.cancel();
+                        return;
+                    }
                 }
                 reader.subscription.request(1);
             }

@@ -2,7 +2,11 @@ package dev.flowline.http;
 
 import dev.flowline.Flowline;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiPredicate;
 
@@ -39,6 +43,8 @@ public final class FetchOptions {
     private final Duration evictionInterval;
     private final int eventLoops;
     private final String userAgent;
+    /** Authorization header values by origin ({@link Urls#origin}); never printed. */
+    private final Map<String, String> authorizations;
 
     private FetchOptions(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
@@ -55,6 +61,7 @@ public final class FetchOptions {
         this.evictionInterval = builder.evictionInterval;
         this.eventLoops = builder.eventLoops;
         this.userAgent = builder.userAgent;
+        this.authorizations = Map.copyOf(builder.authorizations);
     }
 
     /** The defaults listed above. */
@@ -69,7 +76,9 @@ public final class FetchOptions {
 
     /** A builder starting from these options. */
     public Builder toBuilder() {
-        return new Builder()
+        Builder builder = new Builder();
+        builder.authorizations.putAll(authorizations);
+        return builder
                 .connectTimeout(connectTimeout).responseTimeout(responseTimeout).maxFetchTime(maxFetchTime).maxBodyBytes(maxBodyBytes)
                 .maxRedirects(maxRedirects).followRedirects(followRedirects).redirectsWhere(redirectAllowed).maxConnections(maxConnections)
                 .maxPendingAcquires(maxPendingAcquires).pendingAcquireTimeout(pendingAcquireTimeout)
@@ -133,13 +142,18 @@ public final class FetchOptions {
         return userAgent;
     }
 
+    /** The Authorization header to send to {@code uri}'s origin, or null for none (see {@link Builder#basicAuth}). */
+    String authorization(URI uri) {
+        return authorizations.isEmpty() ? null : authorizations.get(Urls.origin(uri));
+    }
+
     @Override
     public String toString() {
         return "FetchOptions[connectTimeout=" + connectTimeout + ", responseTimeout=" + responseTimeout + ", maxFetchTime=" + maxFetchTime
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxRedirects=" + maxRedirects + ", followRedirects="
                 + followRedirects + ", maxConnections=" + maxConnections + ", maxPendingAcquires=" + maxPendingAcquires
                 + ", pendingAcquireTimeout=" + pendingAcquireTimeout + ", maxIdleTime=" + maxIdleTime
-                + ", evictionInterval=" + evictionInterval + ", eventLoops=" + eventLoops + ", userAgent=" + userAgent + "]";
+                + ", evictionInterval=" + evictionInterval + ", eventLoops=" + eventLoops + ", userAgent=" + userAgent + ", basicAuth=" + authorizations.keySet() + "]";
     }
 
     /** Builds {@link FetchOptions}; every setter checks its value and names it in the error when it is bad. */
@@ -158,6 +172,7 @@ public final class FetchOptions {
         private Duration evictionInterval = Duration.ofSeconds(10);
         private int eventLoops = Runtime.getRuntime().availableProcessors();
         private String userAgent = "Flowline/" + Flowline.version();
+        private final Map<String, String> authorizations = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -182,12 +197,12 @@ public final class FetchOptions {
             return this;
         }
 
-        /** The most body bytes read, as sent and once decoded; past it the fetch ends with {@link FetchOutcome#BODY_TOO_LARGE}. */
+        /**
+         * The most body bytes read, as sent and once decoded; past it the fetch ends with {@link FetchOutcome#BODY_TOO_LARGE}
+         * ({@link Fetcher#fetchTruncated} keeps the first bytes instead, up to a limit of its own).
+         */
         public Builder maxBodyBytes(long bytes) {
-            if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("max body bytes must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + bytes);
-            }
-            this.maxBodyBytes = bytes;
+            this.maxBodyBytes = BodyLimit.checked(bytes);
             return this;
         }
 
@@ -250,15 +265,47 @@ public final class FetchOptions {
 
         /** The User-Agent header; it should name the crawler and how to reach its owner. */
         public Builder userAgent(String agent) {
-            if (agent == null || agent.isBlank() || agent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            if (agent == null || agent.isBlank() || hasControl(agent)) {
                 throw new IllegalArgumentException("user agent must be printable text, was '" + agent + "'");
             }
             this.userAgent = agent;
             return this;
         }
 
+        /**
+         * Sends {@code user} and {@code password} (HTTP Basic, RFC 7617) with every request to {@code origin}'s scheme,
+         * host and port, and to no other: a redirect to another origin goes without them. They are never printed,
+         * not even by {@link FetchOptions#toString()}. Basic sends them readable by anyone on the path over plain http.
+         *
+         * @throws IllegalArgumentException naming the origin when it is not an http(s) URL, or saying which of user
+         *                                  or password is bad (the values are not echoed)
+         */
+        public Builder basicAuth(String origin, String user, String password) {
+            URI uri;
+            try {
+                uri = Urls.parse(origin);
+            } catch (FetchFailure notHttp) {
+                throw new IllegalArgumentException("basic auth origin must be an http(s) URL, was '" + origin + "'");
+            }
+            if (user == null || user.indexOf(':') >= 0 || hasControl(user)) {
+                throw new IllegalArgumentException("basic auth user for " + Urls.origin(uri)
+                        + " must be given, without ':' or control characters");
+            }
+            if (password == null || hasControl(password)) {
+                throw new IllegalArgumentException("basic auth password for " + Urls.origin(uri)
+                        + " must be given, without control characters");
+            }
+            authorizations.put(Urls.origin(uri), "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            return this;
+        }
+
         public FetchOptions build() {
             return new FetchOptions(this);
+        }
+
+        private static boolean hasControl(String text) {
+            return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
         }
 
         private static int atLeast(int value, int min, String what) {

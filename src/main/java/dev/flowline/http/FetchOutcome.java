@@ -9,7 +9,10 @@ package dev.flowline.http;
  * }</pre>
  */
 public enum FetchOutcome {
-    /** A complete response arrived; look at its status. */
+    /**
+     * A complete response arrived, or, with {@link Fetcher#fetchTruncated}, its first bytes up to the limit asked
+     * for ({@link FetchResponse#truncated()}); look at its status.
+     */
     OK(false),
     /** Connecting took longer than the connect timeout, or the server went silent for longer than the response timeout. */
     TIMEOUT(true),

@@ -25,10 +25,13 @@ import java.util.Set;
  *
  * @param url the URL asked for
  * @param finalUrl the URL of the last response, after redirects (the URL asked for when there were none)
- * @param outcome how the fetch ended; {@link FetchOutcome#OK} whenever a complete response arrived, whatever its status
+ * @param outcome how the fetch ended; {@link FetchOutcome#OK} whenever a complete response arrived (or its first bytes,
+ *                when {@code truncated}), whatever its status
  * @param status the HTTP status of the last response, or 0 when none arrived
  * @param headers the headers of the last response, looked up case-insensitively; empty when none arrived
  * @param body the decoded body, at most the maximum body size; empty unless the outcome is OK (do not modify it)
+ * @param truncated whether {@code body} is only the first bytes of a longer one, cut at the limit of
+ *                  {@link Fetcher#fetchTruncated}; never true for {@link Fetcher#fetch}, which fails such a body
  * @param bytes the body bytes read off the wire for the last response, before decoding
  * @param redirects the URLs that redirected, in order; its size is the number of redirects followed
  * @param timing where the time went
@@ -41,6 +44,7 @@ public record FetchResponse(
         int status,
         Map<String, List<String>> headers,
         byte[] body,
+        boolean truncated,
         long bytes,
         List<String> redirects,
         FetchTiming timing,
@@ -109,7 +113,7 @@ public record FetchResponse(
     public String toString() {
         String result = outcome == FetchOutcome.OK ? String.valueOf(status) : outcome + " (" + detail + ")";
         return "GET " + url + " -> " + result + (redirects.isEmpty() ? "" : " via " + redirects.size() + " redirects")
-                + ", " + body.length + " bytes in " + timing.total().toMillis() + " ms";
+                + ", " + body.length + " bytes" + (truncated ? " (truncated)" : "") + " in " + timing.total().toMillis() + " ms";
     }
 
     private Charset charset() {

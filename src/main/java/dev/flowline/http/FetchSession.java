@@ -26,6 +26,7 @@ final class FetchSession {
 
     private final String url;
     private final FetchOptions options;
+    private final BodyLimit bodyLimit;
     private final long start = System.nanoTime();
     private final List<String> redirects = new ArrayList<>();
     private final Set<String> visited = new HashSet<>();
@@ -34,9 +35,15 @@ final class FetchSession {
     private long connectedAt = -1;
     private long firstByteAt = -1;
 
+    /** A fetch of {@code url} with the options' body limit, failing past it. */
     FetchSession(String url, FetchOptions options) {
+        this(url, options, new BodyLimit(options.maxBodyBytes(), false));
+    }
+
+    FetchSession(String url, FetchOptions options, BodyLimit bodyLimit) {
         this.url = url;
         this.options = options;
+        this.bodyLimit = bodyLimit;
     }
 
     /** What to do next: exchange with {@code next}, or, when it is null, return {@code response}. */
@@ -80,6 +87,11 @@ final class FetchSession {
         }
     }
 
+    /** How much of each response's body to read. */
+    BodyLimit bodyLimit() {
+        return bodyLimit;
+    }
+
     /** When the whole fetch must be over, in {@link System#nanoTime()} terms. */
     long deadline() {
         return start + options.maxFetchTime().toNanos();
@@ -118,7 +130,7 @@ final class FetchSession {
         String finalUrl = current == null ? url : current.toString();
         Map<String, List<String>> headers = hop.headers();
         return new Step(null, new FetchResponse(url, finalUrl, hop.outcome(), hop.status(), headers, hop.body(),
-                hop.bytes(), List.copyOf(redirects), timing, hop.detail()));
+                hop.truncated(), hop.bytes(), List.copyOf(redirects), timing, hop.detail()));
     }
 
     private Optional<Duration> since(long mark) {

@@ -47,6 +47,19 @@ public interface Fetcher extends AutoCloseable {
     /** Fetches {@code url} when subscribed; emits one response, never an error. */
     Mono<FetchResponse> fetch(String url);
 
+    /**
+     * Fetches {@code url} like {@link #fetch}, but keeps at most the first {@code maxBodyBytes} bytes of a longer
+     * body instead of failing it with {@link FetchOutcome#BODY_TOO_LARGE}: the rest is left unread (its connection
+     * is closed, never reused), and the response is OK and {@link FetchResponse#truncated() truncated}. The limit
+     * holds for the bytes sent and for the bytes decoded (gzip, deflate): a compressed body cut on the wire decodes
+     * as far as its bytes go. This limit replaces {@link FetchOptions#maxBodyBytes()} for this fetch, so it may be
+     * larger: for documents whose first part is still worth having, such as a robots.txt (RFC 9309 asks crawlers
+     * to read at least the first 500 KiB).
+     *
+     * @throws IllegalArgumentException naming {@code maxBodyBytes} when it is not between 1 and about 2 GiB
+     */
+    Mono<FetchResponse> fetchTruncated(String url, long maxBodyBytes);
+
     /** Fetches {@code url} on the calling thread and returns the response; never throws for a failed fetch. */
     FetchResponse get(String url);
 

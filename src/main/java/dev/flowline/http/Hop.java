@@ -8,13 +8,18 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** One HTTP exchange of a fetch (no redirects followed): a complete response or a typed failure. */
-record Hop(FetchOutcome outcome, String detail, int status, Map<String, List<String>> headers, byte[] body, long bytes) {
+/**
+ * One HTTP exchange of a fetch (no redirects followed): a complete response, or its first bytes when {@code truncated}
+ * (see {@link BodyLimit}), or a typed failure.
+ */
+record Hop(FetchOutcome outcome, String detail, int status, Map<String, List<String>> headers, byte[] body, boolean truncated,
+           long bytes) {
 
     private static final byte[] NO_BODY = new byte[0];
 
-    static Hop completed(int status, Map<String, List<String>> headers, byte[] body, long bytes) {
-        return new Hop(FetchOutcome.OK, "", status, headers, body, bytes);
+    /** A response whose body was read to its end, or to a truncating limit. */
+    static Hop completed(int status, Map<String, List<String>> headers, BodyBuffer body) {
+        return new Hop(FetchOutcome.OK, "", status, headers, body.decoded(headers), body.truncated(), body.size());
     }
 
     /** A failure before any response arrived. */
@@ -24,7 +29,7 @@ record Hop(FetchOutcome outcome, String detail, int status, Map<String, List<Str
 
     /** A failure after the headers arrived, keeping them and the count of body bytes read. */
     static Hop failed(Throwable error, int status, Map<String, List<String>> headers, long bytes) {
-        return new Hop(Failures.classify(error), Failures.describe(error), status, headers, NO_BODY, bytes);
+        return new Hop(Failures.classify(error), Failures.describe(error), status, headers, NO_BODY, false, bytes);
     }
 
     /** Copies headers into a map that ignores the case of names, whatever client they come from. */

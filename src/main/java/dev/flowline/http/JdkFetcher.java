@@ -42,9 +42,19 @@ final class JdkFetcher implements Fetcher {
         return Mono.fromCallable(() -> get(url));
     }
 
+    /** Fetches on the subscribing thread, which it blocks, like {@link #fetch}. */
+    @Override
+    public Mono<FetchResponse> fetchTruncated(String url, long maxBodyBytes) {
+        BodyLimit bodyLimit = new BodyLimit(maxBodyBytes, true);
+        return Mono.fromCallable(() -> get(new FetchSession(url, options, bodyLimit)));
+    }
+
     @Override
     public FetchResponse get(String url) {
-        FetchSession session = new FetchSession(url, options);
+        return get(new FetchSession(url, options));
+    }
+
+    private FetchResponse get(FetchSession session) {
         FetchSession.Step step = session.begin();
         while (step.next() != null) {
             step = session.after(exchange(step.next(), session));
@@ -71,13 +81,16 @@ final class JdkFetcher implements Fetcher {
     private Hop exchange(URI uri, FetchSession session) {
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
-            HttpRequest request = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                     .timeout(BlockingBody.shorter(options.responseTimeout(), session.deadline()))
                     .header("User-Agent", options.userAgent())
                     .header("Accept-Encoding", "gzip, deflate")
-                    .GET()
-                    .build();
-            response = client.send(request, HttpResponse.BodyHandlers.ofPublisher());
+                    .GET();
+            String authorization = options.authorization(uri);
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Hop.failed(new FetchFailure(FetchOutcome.FAILED, "interrupted while waiting for the response"));
@@ -90,9 +103,9 @@ final class JdkFetcher implements Fetcher {
                 (name, values) -> values.forEach(value -> sink.accept(name, value))));
         BodyBuffer buffer = null;
         try {
-            buffer = new BodyBuffer(options.maxBodyBytes(), BodyBuffer.checkDeclared(headers, options.maxBodyBytes()));
+            buffer = BodyBuffer.forResponse(headers, session.bodyLimit());
             BlockingBody.drain(response.body(), options.responseTimeout(), session.deadline(), buffer::add);
-            return Hop.completed(status, headers, buffer.decoded(headers), buffer.size());
+            return Hop.completed(status, headers, buffer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Hop.failed(new FetchFailure(FetchOutcome.FAILED, "interrupted while reading the body"), status, headers, buffer.size());

@@ -54,8 +54,17 @@ final class NettyFetcher implements Fetcher {
 
     @Override
     public Mono<FetchResponse> fetch(String url) {
+        return fetch(url, new BodyLimit(options.maxBodyBytes(), false));
+    }
+
+    @Override
+    public Mono<FetchResponse> fetchTruncated(String url, long maxBodyBytes) {
+        return fetch(url, new BodyLimit(maxBodyBytes, true));
+    }
+
+    private Mono<FetchResponse> fetch(String url, BodyLimit bodyLimit) {
         return Mono.defer(() -> {
-            FetchSession session = new FetchSession(url, options);
+            FetchSession session = new FetchSession(url, options, bodyLimit);
             // Cancelling the exchange closes its connection, so a half-read one never goes back to the pool.
             return follow(session, session.begin())
                     .timeout(options.maxFetchTime(), Mono.fromSupplier(session::timedOut));
@@ -91,7 +100,10 @@ final class NettyFetcher implements Fetcher {
     }
 
     private Mono<Hop> exchange(URI uri, FetchSession session) {
-        return client.get()
+        String authorization = options.authorization(uri);
+        HttpClient sender = authorization == null ? client
+                : client.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, authorization));
+        return sender.get()
                 .uri(uri)
                 .responseConnection((response, connection) -> read(response, connection, session))
                 .single()
@@ -99,21 +111,29 @@ final class NettyFetcher implements Fetcher {
                 .onErrorResume(error -> Mono.just(Hop.failed(error)));
     }
 
-    /** Reads the body within the limit; on any failure closes the connection, so no half-read one goes back to the pool. */
+    /**
+     * Reads the body within the limit; on any failure, or when a truncating limit leaves the rest unread, closes the
+     * connection, so no half-read one goes back to the pool.
+     */
     private Mono<Hop> read(HttpClientResponse response, Connection connection, FetchSession session) {
         session.firstByte();
         int status = response.status().code();
         Map<String, List<String>> headers = Hop.headers(sink -> response.responseHeaders().forEach(h -> sink.accept(h.getKey(), h.getValue())));
         BodyBuffer buffer;
         try {
-            buffer = new BodyBuffer(options.maxBodyBytes(), BodyBuffer.checkDeclared(headers, options.maxBodyBytes()));
+            buffer = BodyBuffer.forResponse(headers, session.bodyLimit());
         } catch (FetchFailure failure) {
             connection.dispose();
             return Mono.just(Hop.failed(failure, status, headers, 0));
         }
         return connection.inbound().receive()
-                .doOnNext(chunk -> buffer.add(chunk.nioBuffer()))
-                .then(Mono.fromCallable(() -> Hop.completed(status, headers, buffer.decoded(headers), buffer.size())))
+                .takeWhile(chunk -> buffer.add(chunk.nioBuffer()))
+                .then(Mono.fromCallable(() -> {
+                    if (buffer.cutOnTheWire()) {
+                        connection.dispose(); // the rest is unread: closed here, not left to how a cancelled read ends
+                    }
+                    return Hop.completed(status, headers, buffer);
+                }))
                 .onErrorResume(error -> {
                     connection.dispose();
                     return Mono.just(Hop.failed(error, status, headers, buffer.size()));

@@ -53,6 +53,13 @@ final class Urls {
                 : text;
     }
 
+    /** The origin of an http(s) URI, the unit credentials are sent to: {@code scheme://host:port}, the port always given. */
+    static String origin(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
     private static URI checked(URI uri, String original, FetchOutcome whenNoHost) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {

@@ -124,6 +124,7 @@ public final class LocalSite implements AutoCloseable {
         private Duration faultDelay = Duration.ofSeconds(30);
         private long oversizedBytes = 64L * 1024 * 1024;
         private Duration crawlDelay = Duration.ZERO;
+        private int robotsBytes = 0;
         private int holdUntilInFlight = 0;
         private Duration holdAtMost = Duration.ZERO;
         private final Map<String, Fault> faultsByPrefix = new LinkedHashMap<>();
@@ -216,6 +217,15 @@ public final class LocalSite implements AutoCloseable {
         }
 
         /**
+         * Pads robots.txt with comment lines after its rules up to {@code bytes} (nothing by default): a huge
+         * robots.txt whose rules come first, for crawlers that must read its beginning (RFC 9309: at least 500 KiB).
+         */
+        public Builder robotsBytes(int bytes) {
+            this.robotsBytes = check(bytes, 0, 64 * 1024 * 1024, "robots bytes");
+            return this;
+        }
+
+        /**
          * Answers every request whose path starts with {@code pathPrefix} with {@code fault}; when several
          * prefixes match, the longest wins.
          */
@@ -262,7 +272,7 @@ public final class LocalSite implements AutoCloseable {
          */
         public LocalSite start() {
             SiteConfig config = new SiteConfig(host, port, hosts, eventLoops, pages, links, seed, pageBytes, latency,
-                    faultDelay, oversizedBytes, crawlDelay, faultsByPrefix, faultRate, rateFaults, holdUntilInFlight, holdAtMost);
+                    faultDelay, oversizedBytes, crawlDelay, robotsBytes, faultsByPrefix, faultRate, rateFaults, holdUntilInFlight, holdAtMost);
             Counters counters = new Counters();
             SiteHandler handler = new SiteHandler(config, counters);
             LoopResources loops = LoopResources.create("flowline-site", 1, eventLoops, true);

@@ -119,12 +119,17 @@ final class Pages {
                 + "<table><tr><td>cell<td>cell</table><p>tail <!-- unterminated comment\n";
     }
 
-    /** The robots.txt of the site at {@code origin}. */
-    String robots(String origin, String crawlDelaySeconds) {
-        return "# robots.txt of the Flowline local site\n"
-                + "User-agent: BadBot\nDisallow: /\n\n"
-                + "User-agent: *\nDisallow: /private/\nDisallow: /trap/\nCrawl-delay: " + crawlDelaySeconds + "\n\n"
-                + "Sitemap: " + origin + "/sitemap.xml\n";
+    /** The robots.txt of the site at {@code origin}, padded with comment lines after its rules to {@code bytes}. */
+    String robots(String origin, String crawlDelaySeconds, int bytes) {
+        StringBuilder robots = new StringBuilder(Math.max(256, bytes)).append("# robots.txt of the Flowline local site\n")
+                .append("User-agent: BadBot\nDisallow: /\n\n")
+                .append("User-agent: *\nDisallow: /private/\nDisallow: /trap/\nCrawl-delay: ").append(crawlDelaySeconds).append("\n\n")
+                .append("Sitemap: ").append(origin).append("/sitemap.xml\n");
+        String padding = "# padding: the rules above are all there is" + ".".repeat(50) + "\n";
+        while (robots.length() + padding.length() <= bytes) {
+            robots.append(padding);
+        }
+        return robots.toString();
     }
 
     /** {@code /sitemap.xml}: every page when they fit in one sitemap, otherwise an index of {@code /sitemap/i.xml}. */

@@ -18,6 +18,7 @@ record SiteConfig(
         Duration faultDelay,
         long oversizedBytes,
         Duration crawlDelay,
+        int robotsBytes,
         Map<String, Fault> faultsByPrefix,
         double faultRate,
         List<Fault> rateFaults,

@@ -128,7 +128,8 @@ final class SiteHandler implements BiFunction<HttpServerRequest, HttpServerRespo
             return n < 0 ? exchange.notFound() : exchange.send(200, HTML, pages.page(n, exchange.origin, origins));
         }
         if (path.equals("/robots.txt")) {
-            return exchange.send(200, TEXT, pages.robots(exchange.origin, seconds(config.crawlDelay().toMillis())));
+            return exchange.send(200, TEXT, pages.robots(exchange.origin, seconds(config.crawlDelay().toMillis()),
+                    config.robotsBytes()));
         }
         if (path.equals("/sitemap.xml")) {
             return exchange.send(200, XML, pages.sitemap(exchange.origin));

@@ -4,13 +4,18 @@ import dev.flowline.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Everything a crawl needs to know, checked and frozen: seeds, scope, limits, politeness, retries, execution mode
  * and fetcher. Build it with {@link #builder(List)}; every setter names the bad value when it refuses one.
+ *
+ * <p>A seed's user-info ({@code http://user:password@host/}) is taken out of it: {@link #seeds()} are normalized
+ * without it, and {@link #seedCredentials()} keeps it by origin, to be sent there (HTTP Basic) and nowhere else.
  *
  * <pre>{@code
  * CrawlConfig config = CrawlConfig.builder(List.of("http://127.0.0.1:8080/"))
@@ -43,10 +48,12 @@ public record CrawlConfig(
         FetcherKind fetcher,
         int frontierCapacity,
         Path bodiesDir,
-        Duration drainTimeout) {
+        Duration drainTimeout,
+        Map<String, UserInfo> seedCredentials) {
 
     public CrawlConfig {
         seeds = List.copyOf(seeds);
+        seedCredentials = Map.copyOf(seedCredentials);
         allow = List.copyOf(allow);
         deny = List.copyOf(deny);
     }
@@ -59,6 +66,7 @@ public record CrawlConfig(
     /** Builds a {@link CrawlConfig}; each setter checks its value. */
     public static final class Builder {
         private final List<String> seeds = new ArrayList<>();
+        private final Map<String, UserInfo> seedCredentials = new LinkedHashMap<>();
         private int maxDepth = 10;
         private long maxPages = 10_000;
         private final List<Pattern> allow = new ArrayList<>();
@@ -88,14 +96,21 @@ public record CrawlConfig(
                 throw new IllegalArgumentException("no seed URL given");
             }
             for (String seed : seeds) {
+                String normalized;
                 try {
-                    String normalized = UrlNormalizer.normalize(seed);
-                    if (!this.seeds.contains(normalized)) {
-                        this.seeds.add(normalized);
-                    }
+                    normalized = UrlNormalizer.normalize(seed);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("bad seed '" + seed + "': " + e.getMessage());
+                    throw new IllegalArgumentException("bad seed '" + UserInfo.redacted(seed) + "': " + UserInfo.redacted(e.getMessage()));
                 }
+                if (!this.seeds.contains(normalized)) {
+                    this.seeds.add(normalized);
+                }
+                UserInfo.of(seed).ifPresent(credentials -> {
+                    UserInfo before = seedCredentials.putIfAbsent(Scope.origin(normalized), credentials);
+                    if (before != null && !before.equals(credentials)) {
+                        throw new IllegalArgumentException("seeds give two different credentials for " + Scope.origin(normalized));
+                    }
+                });
             }
         }
 
@@ -246,7 +261,8 @@ public record CrawlConfig(
         public CrawlConfig build() {
             return new CrawlConfig(seeds, maxDepth, maxPages, allow, deny, checkExternal, concurrency, perHostConcurrency,
                     hostDelay, obeyRobots, robotsUnreachableFor, maxCrawlDelay, userAgent, retries, retryBackoff,
-                    maxRetryWait, timeout, maxBodyBytes, mode, threads, fetcher, frontierCapacity, bodiesDir, drainTimeout);
+                    maxRetryWait, timeout, maxBodyBytes, mode, threads, fetcher, frontierCapacity, bodiesDir, drainTimeout,
+                    seedCredentials);
         }
 
         private static long atLeast(long value, long minimum, String what) {

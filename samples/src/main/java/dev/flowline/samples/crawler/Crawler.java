@@ -85,7 +85,7 @@ public final class Crawler {
     public CrawlResult run(Writer records, boolean closeRecords, PrintStream progress) {
         CrawlStats stats = new CrawlStats();
         Scope scope = new Scope(config.seeds(), config.allow(), config.deny());
-        FetchOptions options = FetchOptions.builder()
+        FetchOptions.Builder options = FetchOptions.builder()
                 .connectTimeout(config.timeout())
                 .responseTimeout(config.timeout())
                 .maxBodyBytes(config.maxBodyBytes())
@@ -94,10 +94,10 @@ public final class Crawler {
                 .userAgent(config.userAgent())
                 // Never leave the scope through a redirect; the parse stage offers a refused Location as a link.
                 // External links (checked, never crawled) may follow theirs.
-                .redirectsWhere((first, target) -> !scope.contains(first.toString()) || inScope(scope, target))
-                .build();
+                .redirectsWhere((first, target) -> !scope.contains(first.toString()) || inScope(scope, target));
+        config.seedCredentials().forEach((origin, credentials) -> options.basicAuth(origin, credentials.user(), credentials.password()));
         BodyStore bodies = config.bodiesDir() == null ? null : new BodyStore(config.bodiesDir());
-        try (Fetcher fetcher = config.fetcher() == FetcherKind.NON_BLOCKING ? Fetcher.nonBlocking(options) : Fetcher.blocking(options);
+        try (Fetcher fetcher = config.fetcher() == FetcherKind.NON_BLOCKING ? Fetcher.nonBlocking(options.build()) : Fetcher.blocking(options.build());
              RecordWriter writer = new RecordWriter(records, closeRecords, bodies, stats, observer)) {
             Robots robots = config.obeyRobots()
                     ? new Robots(fetcher, config.userAgent(), config.robotsUnreachableFor(), config.maxCrawlDelay(), System::nanoTime)

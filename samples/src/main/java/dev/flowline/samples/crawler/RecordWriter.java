@@ -97,7 +97,8 @@ final class RecordWriter implements AutoCloseable {
         try {
             json.writeStartObject();
             json.writeStringField("url", task.url);
-            json.writeStringField("final_url", response == null ? null : response.finalUrl());
+            // A redirect's target is as the server wrote it, and may carry user-info: shown as ***.
+            json.writeStringField("final_url", response == null ? null : UserInfo.redacted(response.finalUrl()));
             json.writeNumberField("status", status);
             json.writeStringField("outcome", outcome);
             json.writeNumberField("depth", task.depth);
@@ -108,7 +109,7 @@ final class RecordWriter implements AutoCloseable {
             json.writeNumberField("fetch_ms", response == null ? 0 : response.timing().total().toMillis());
             json.writeNumberField("links", page == null ? 0 : page.found());
             json.writeNumberField("attempts", page == null ? 0 : page.fetched().attempts());
-            String error = response != null && response.outcome() != FetchOutcome.OK ? response.detail() : task.skip;
+            String error = response != null && response.outcome() != FetchOutcome.OK ? UserInfo.redacted(response.detail()) : task.skip;
             if (error != null) {
                 json.writeStringField("error", error);
             }

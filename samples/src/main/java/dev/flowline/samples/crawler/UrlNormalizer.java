@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Puts absolute http(s) URLs in one canonical form, so that two spellings of the same resource are one entry of the
- * seen set: scheme and host in lower case, default ports dropped, dot segments removed, an empty path as {@code /},
+ * seen set: scheme and host in lower case, user-info ({@link UserInfo}) and default ports dropped, dot segments removed, an empty path as {@code /},
  * the fragment dropped, and percent-encoding normalized (hex digits upper case, unreserved characters decoded,
  * characters that may not appear raw encoded as UTF-8).
  *
@@ -71,10 +71,7 @@ public final class UrlNormalizer {
     }
 
     private static void appendAuthority(StringBuilder out, String scheme, String authority, String url) {
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            out.append(encode(authority.substring(0, at), false)).append('@');
-        }
+        int at = authority.lastIndexOf('@'); // user-info is dropped: credentials are no part of a URL the crawler keeps
         String hostPort = authority.substring(at + 1);
         String host;
         String port = null;

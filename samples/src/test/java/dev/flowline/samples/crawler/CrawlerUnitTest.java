@@ -30,6 +30,16 @@ class CrawlerUnitTest {
     }
 
     @Test
+    void userInfoIsDroppedFromUrlsTakenFromSeedsAndHiddenInText() {
+        assertThat(UrlNormalizer.normalize("http://u:p@Example.com:80/a")).isEqualTo("http://example.com/a");
+        assertThat(UserInfo.of("http://a%40b:p%3Aw+@h:8080/x@y")).contains(new UserInfo("a@b", "p:w+"));
+        assertThat(UserInfo.of("http://alice@h/")).contains(new UserInfo("alice", ""));
+        assertThat(UserInfo.of("http://h/x@y")).isEmpty();
+        assertThat(UserInfo.redacted("from http://u:p@h/x to 'https://h/y@z'")).isEqualTo("from http://***@h/x to 'https://h/y@z'");
+        assertThat(new UserInfo("alice", "s3cret")).hasToString("***");
+    }
+
+    @Test
     void refusesWhatIsNotAnHttpUrlNamingIt() {
         assertThatThrownBy(() -> UrlNormalizer.normalize("ftp://example.com/")).hasMessageContaining("'ftp://example.com/' is ftp");
         assertThatThrownBy(() -> UrlNormalizer.normalize("not a url")).hasMessageContaining("'not a url'");
@@ -77,6 +87,17 @@ class CrawlerUnitTest {
     }
 
     @Test
+    void aTruncatedRobotsTxtDropsOnlyItsCutLastLine() {
+        String file = "User-agent: *\nDisallow: /private/\nDisallow: /pa";
+        Robots robots = new Robots(null, "Flowline-crawler/1.0", Duration.ZERO, Duration.ofSeconds(30), () -> 0);
+
+        RobotsVerdict cut = robots.judge(truncated(response(200, file)));
+        assertThat(cut.allows("http://h/private/1")).isFalse();
+        assertThat(cut.allows("http://h/page/1")).as("'Disallow: /pa' is a cut line, not a rule").isTrue();
+        assertThat(robots.judge(response(200, file)).allows("http://h/page/1")).as("whole, it is a rule").isFalse();
+    }
+
+    @Test
     void retriesServerErrorsWithBackoffHonoursRetryAfterAndNeverOther4xx() {
         RetryRule rule = new RetryRule(2, Duration.ofMillis(100), Duration.ofSeconds(5));
         assertThat(rule.waitBefore(response(500, ""), 1)).contains(Duration.ofMillis(100));
@@ -105,11 +126,16 @@ class CrawlerUnitTest {
         sorted.putAll(headers);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new FetchResponse("http://h/robots.txt", "http://h/robots.txt", FetchOutcome.OK, status, sorted, bytes,
-                bytes.length, List.of(), new FetchTiming(Optional.empty(), Optional.empty(), Duration.ZERO), "");
+                false, bytes.length, List.of(), new FetchTiming(Optional.empty(), Optional.empty(), Duration.ZERO), "");
+    }
+
+    private static FetchResponse truncated(FetchResponse whole) {
+        return new FetchResponse(whole.url(), whole.finalUrl(), whole.outcome(), whole.status(), whole.headers(), whole.body(),
+                true, whole.bytes(), whole.redirects(), whole.timing(), whole.detail());
     }
 
     private static FetchResponse failed(FetchOutcome outcome) {
-        return new FetchResponse("http://h/robots.txt", "http://h/robots.txt", outcome, 0, Map.of(), new byte[0], 0,
+        return new FetchResponse("http://h/robots.txt", "http://h/robots.txt", outcome, 0, Map.of(), new byte[0], false, 0,
                 List.of(), new FetchTiming(Optional.empty(), Optional.empty(), Duration.ZERO), "failed");
     }
 }

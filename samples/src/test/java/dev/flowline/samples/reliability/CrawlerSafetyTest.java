@@ -1,28 +1,35 @@
 package dev.flowline.samples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowline.samples.crawler.CrawlConfig;
 import dev.flowline.samples.crawler.CrawlResult;
 import dev.flowline.samples.crawler.Crawler;
+import dev.flowline.samples.crawler.FetcherKind;
 import dev.flowline.site.Fault;
 import dev.flowline.site.LocalSite;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -30,8 +37,8 @@ import reactor.netty.http.server.HttpServer;
 /**
  * The crawler against hostile input: redirects never take it out of its scope; links with unsupported schemes,
  * user-info, IDN hosts, dot segments, encoded slashes, reserved names or huge lengths are refused or stay inside the
- * saved-pages directory; a robots.txt over the body limit and a spider trap end in typed outcomes; and a crawl-level load
- * run with 5% faults writes exactly one record per URL it attempted.
+ * saved-pages directory; a robots.txt over the body limit is read from its first 500 KiB; a spider trap ends at the
+ * page cap; and a crawl-level load run with 5% faults writes exactly one record per URL it attempted.
  */
 class CrawlerSafetyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,11 +46,17 @@ class CrawlerSafetyTest {
     /** A crawl of loopback sites: no host delay, short timeouts, plenty of slots. */
     private static List<JsonNode> crawl(String seed, UnaryOperator<CrawlConfig.Builder> adjust) {
         StringWriter out = new StringWriter();
+        crawl(seed, adjust, out);
+        return out.toString().lines().filter(line -> !line.isBlank()).map(CrawlerSafetyTest::json).toList();
+    }
+
+    /** The same crawl, its JSONL written to {@code out}. */
+    private static CrawlResult crawl(String seed, UnaryOperator<CrawlConfig.Builder> adjust, StringWriter out) {
         CrawlResult result = new Crawler(adjust.apply(CrawlConfig.builder(List.of(seed)).hostDelay(Duration.ZERO)
                 .perHostConcurrency(64).concurrency(64).timeout(Duration.ofSeconds(5))
                 .retryBackoff(Duration.ofMillis(10))).build()).run(out, true, null);
         assertThat(result.failure()).isEmpty();
-        return out.toString().lines().filter(line -> !line.isBlank()).map(CrawlerSafetyTest::json).toList();
+        return result;
     }
 
     private static JsonNode json(String line) {
@@ -58,8 +71,8 @@ class CrawlerSafetyTest {
         return records.stream().map(record -> record.get("url").asText()).toList();
     }
 
-    /** A hostile site on loopback: one page full of bad links, redirects out of scope, a robots.txt of the given size. */
-    private static DisposableServer hostile(String outside, int robotsBytes) {
+    /** A hostile site on loopback: one page full of bad links, redirects out of scope, a robots.txt allowing all. */
+    private static DisposableServer hostile(String outside) {
         String links = Stream.of("/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/a%2Fb%2F..%2F..%2Fc",
                         "/CON", "/nul.txt", "/" + "x".repeat(1_000), "/" + "y".repeat(3_000), "//" + "evil.invalid/",
                         "file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:alert(1)", "data:text/html,hi",
@@ -70,7 +83,7 @@ class CrawlerSafetyTest {
         return HttpServer.create().host("127.0.0.1").port(0)
                 .route(routes -> routes
                         .get("/robots.txt", (request, response) -> response.header("Content-Type", "text/plain")
-                                .sendString(Mono.just("User-agent: *\nAllow: /\n" + "#".repeat(robotsBytes))))
+                                .sendString(Mono.just("User-agent: *\nAllow: /\n")))
                         .get("/redirect-out", (request, response) -> response.status(302).header("Location", outside).send())
                         .get("/redirect-in", (request, response) -> response.status(302).header("Location", "/landed").send())
                         .get("/**", (request, response) -> response.header("Content-Type", "text/html")
@@ -82,7 +95,7 @@ class CrawlerSafetyTest {
     void redirectsAndHostileLinksNeverLeaveTheScopeOrTheBodiesDirectory(@TempDir Path dir) throws IOException {
         Path bodies = dir.resolve("bodies");
         try (LocalSite outside = LocalSite.builder().pages(5).start()) {
-            DisposableServer server = hostile(outside.url("/page/1"), 1_000);
+            DisposableServer server = hostile(outside.url("/page/1"));
             try {
                 String seed = "http://127.0.0.1:" + server.port() + "/";
                 List<JsonNode> records = crawl(seed, b -> b.maxPages(100).maxBodyBytes(1024 * 1024).bodiesDir(bodies));
@@ -113,7 +126,7 @@ class CrawlerSafetyTest {
     @Test
     void checkedExternalLinksMayFollowTheirRedirectsButAreNeverCrawled() {
         try (LocalSite outside = LocalSite.builder().pages(5).start()) {
-            DisposableServer server = hostile(outside.url("/page/1"), 1_000);
+            DisposableServer server = hostile(outside.url("/page/1"));
             try {
                 String seed = "http://127.0.0.1:" + server.port() + "/";
                 List<JsonNode> records = crawl(seed, b -> b.maxPages(100).checkExternal(true));
@@ -128,20 +141,84 @@ class CrawlerSafetyTest {
     }
 
     /**
-     * A robots.txt over the body limit is read as unreachable: the host is skipped (RFC 9309 would parse its
-     * first 500 KiB; documented as a limit), with a typed outcome, and the crawl ends normally.
+     * A robots.txt of 3 MiB, over the crawl's 1 MiB body limit, is read from its first 500 KiB (RFC 9309), where its
+     * rules are: the paths it disallows are never fetched, the rest of the site is crawled. With either fetcher.
      */
-    @Test
-    void aRobotsTxtOverTheBodyLimitDisallowsTheHostWithATypedOutcome() {
-        DisposableServer server = hostile("http://127.0.0.1:1/", 3 * 1024 * 1024);
-        try {
-            List<JsonNode> records = crawl("http://127.0.0.1:" + server.port() + "/", b -> b.maxBodyBytes(1024 * 1024));
+    @ParameterizedTest
+    @EnumSource(FetcherKind.class)
+    void aHugeRobotsTxtIsReadFromItsFirst500KiB(FetcherKind fetcher) {
+        try (LocalSite site = LocalSite.builder().pages(30).links(4).robotsBytes(3 * 1024 * 1024).start()) {
+            List<JsonNode> records = crawl(site.baseUrl(), b -> b.maxBodyBytes(1024 * 1024).fetcher(fetcher));
 
-            assertThat(records).singleElement().satisfies(record ->
-                    assertThat(record.get("outcome").asText()).isEqualTo("ROBOTS_UNREACHABLE"));
+            assertThat(site.counters().requests("/robots.txt")).isEqualTo(1);
+            assertThat(site.counters().requestsUnder("/private/")).as("disallowed at the top of robots.txt").isZero();
+            assertThat(records).filteredOn(r -> r.get("url").asText().contains("/private/")).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.get("outcome").asText()).isEqualTo("ROBOTS_DISALLOWED"));
+            List<String> pages = IntStream.range(0, 30).mapToObj(n -> site.url("/page/" + n)).toList();
+            assertThat(records).filteredOn(r -> r.get("outcome").asText().equals("OK")).extracting(r -> r.get("url").asText())
+                    .containsAll(pages);
+            assertThat(records).noneSatisfy(r -> assertThat(r.get("outcome").asText()).isEqualTo("ROBOTS_UNREACHABLE"));
+        }
+    }
+
+    /**
+     * A site behind HTTP Basic auth, every path (robots.txt included) 401 without the right credentials. Its home page
+     * links to /a, to /c with the credentials in the link, and to /redirect, whose Location carries them too.
+     */
+    private static DisposableServer passwordProtected() {
+        String expected = "Basic " + Base64.getEncoder().encodeToString("user:s3cret".getBytes(StandardCharsets.UTF_8));
+        return HttpServer.create().host("127.0.0.1").port(0)
+                .handle((request, response) -> {
+                    if (!expected.equals(request.requestHeaders().get("Authorization"))) {
+                        return response.status(401).header("WWW-Authenticate", "Basic realm=\"test\"").send();
+                    }
+                    String self = "127.0.0.1:" + request.hostAddress().getPort();
+                    return switch (request.path()) {
+                        case "robots.txt" -> response.sendString(Mono.just("User-agent: *\nAllow: /\n"));
+                        case "redirect" -> response.status(302).header("Location", "http://user:s3cret@" + self + "/landed").send();
+                        case "" -> response.header("Content-Type", "text/html").sendString(Mono.just(
+                                "<html><body><a href=\"/a\">a</a><a href=\"http://user:s3cret@" + self + "/c\">c</a>"
+                                        + "<a href=\"/redirect\">r</a></body></html>"));
+                        default -> response.header("Content-Type", "text/html").sendString(Mono.just("<html><body>ok</body></html>"));
+                    };
+                })
+                .bindNow(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Credentials in a seed are sent to its origin (every page answers 200, not 401), and appear nowhere: not in the
+     * records (user-info dropped from URLs, *** in a redirect's target), the stats (text and JSON) or the run report.
+     */
+    @ParameterizedTest
+    @EnumSource(FetcherKind.class)
+    void credentialsInASeedAreSentToItsOriginAndNeverWritten(FetcherKind fetcher) {
+        DisposableServer server = passwordProtected();
+        try {
+            String origin = "http://127.0.0.1:" + server.port();
+            StringWriter out = new StringWriter();
+            CrawlResult result = crawl("http://user:s3cret@127.0.0.1:" + server.port() + "/", b -> b.fetcher(fetcher), out);
+
+            List<JsonNode> records = out.toString().lines().map(CrawlerSafetyTest::json).toList();
+            assertThat(urls(records)).containsExactlyInAnyOrder(origin + "/", origin + "/a", origin + "/c", origin + "/redirect");
+            assertThat(records).allSatisfy(record -> assertThat(record.get("status").asInt()).as(record.toString()).isEqualTo(200));
+            assertThat(records).filteredOn(r -> r.get("url").asText().endsWith("/redirect")).singleElement()
+                    .satisfies(r -> assertThat(r.get("final_url").asText()).isEqualTo("http://***@127.0.0.1:" + server.port() + "/landed"));
+            assertThat(List.of(out.toString(), result.summary().toText(), result.summary().toJson(), result.report().toString()))
+                    .allSatisfy(text -> assertThat(text).doesNotContain("s3cret").doesNotContain("user:"));
         } finally {
             server.disposeNow();
         }
+    }
+
+    @Test
+    void aBadSeedWithCredentialsIsRefusedWithoutEchoingThem() {
+        assertThatThrownBy(() -> CrawlConfig.builder(List.of("http://user:s3cret@127.0.0.1:99999/")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad seed 'http://***@127.0.0.1:99999/': 'http://***@127.0.0.1:99999/' has a bad port '99999'");
+        assertThatThrownBy(() -> CrawlConfig.builder(List.of("http://a:1@127.0.0.1:8080/", "http://b:2@127.0.0.1:8080/x")))
+                .hasMessage("seeds give two different credentials for http://127.0.0.1:8080");
+        assertThat(CrawlConfig.builder(List.of("http://alice:s3cret@127.0.0.1:8080/")).build().toString())
+                .doesNotContain("s3cret").doesNotContain("alice").contains("seedCredentials={http://127.0.0.1:8080=***}");
     }
 
     @Test
