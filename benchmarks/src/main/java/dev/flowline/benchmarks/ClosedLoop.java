@@ -29,7 +29,9 @@ final class ClosedLoop {
     }
 
     /**
-     * Runs one point against the site at {@code baseUrl} ({@code pages} pages, fetched round-robin).
+     * Runs one point against the site at {@code baseUrl} ({@code pages} pages, fetched round-robin), once the
+     * previous point's fetches have ended: each point starts from nothing in flight. The last point a JVM runs
+     * leaves its fetches running (the JVM ends with them): a footprint point at L = 5 s does not wait 5 s.
      *
      * @param warmup       at least this long, and until one request has completed (a cold client's first request
      *                     can take longer than a short warmup), unless {@code untilCompleted} is false
@@ -38,6 +40,7 @@ final class ClosedLoop {
      */
     Measurement run(String baseUrl, int pages, int concurrency, Duration warmup, boolean untilCompleted, Duration window,
                     Runnable beforeWindow, Runnable afterWindow) throws InterruptedException {
+        awaitQuiet();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicInteger inFlight = new AtomicInteger();
@@ -95,12 +98,11 @@ final class ClosedLoop {
         } finally {
             stop.set(true);
             subscription.dispose();
-            awaitQuiet();
         }
     }
 
-    /** Waits for fetches already running to end, so the next point starts from nothing in flight. */
-    private void awaitQuiet() throws InterruptedException {
+    /** Waits for the fetches of the previous point to end (at most 15 s). */
+    void awaitQuiet() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QUIESCE_MILLIS);
         while (driver.active() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);

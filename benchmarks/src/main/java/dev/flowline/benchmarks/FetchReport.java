@@ -77,9 +77,12 @@ final class FetchReport {
     static String markdown(FetchResults results) {
         StringBuilder md = ReportText.preamble("Fetch benchmark (" + results.profile() + " profile)", results.command(),
                 results.startedAt(), results.machine(), results.loadAverageAfter());
-        md.append("- Site and each client in their own JVM; one client JVM per variant and phase. Latency counts from when the "
-                + "loop issued the request (queueing for a thread included). Threads = peak live OS threads of the client "
-                + "JVM (its GC and JIT threads included); RSS and heap = peaks in the window. KB = 1,000 bytes.\n\n");
+        md.append("- The site in its own JVM; each variant in a client JVM of its own, which warms up once (at L = 0) and "
+                + "then runs the variant's sweep and saturation points in turn, each after a short re-warm and a full GC; "
+                + "each footprint point in a fresh client JVM. Latency counts from when the loop issued the request "
+                + "(queueing for a thread included). Threads = peak live OS threads of the client JVM (its GC and JIT "
+                + "threads included); RSS and heap = peaks in the point's window (RSS, which a JVM seldom gives back, can "
+                + "carry some of the same JVM's earlier points). KB = 1,000 bytes.\n\n");
         md.append("## Targets\n\n");
         md.append(ReportText.targets(results.targets())).append('\n');
         md.append("## Variants\n\n");
