@@ -18,6 +18,8 @@ final class BlockingDriver implements Driver {
     private final IntFunction<Scheduler> schedulerForConcurrency;
     private final boolean oneAtATime;
     private final AtomicInteger active = new AtomicInteger();
+    /** Pools of ended drives whose threads have not all exited yet. */
+    private final AtomicInteger draining = new AtomicInteger();
 
     /**
      * @param schedulerForConcurrency the threads a drive at that concurrency blocks; disposed when the drive ends
@@ -34,7 +36,18 @@ final class BlockingDriver implements Driver {
         return Flux.using(() -> schedulerForConcurrency.apply(effective),
                 scheduler -> requests.flatMap(request -> Mono.fromCallable(() -> fetch(request)).subscribeOn(scheduler),
                         effective),
-                Scheduler::dispose);
+                this::release);
+    }
+
+    /**
+     * Shuts an ended drive's pool down. Until its threads have exited it counts as {@link #active()}: the next
+     * point waits for them, so that its thread figures do not carry the last point's pool.
+     */
+    private void release(Scheduler scheduler) {
+        draining.incrementAndGet();
+        scheduler.disposeGracefully()
+                .doFinally(signal -> draining.decrementAndGet())
+                .subscribe(done -> { }, error -> { });
     }
 
     private Outcome fetch(Request request) {
@@ -49,7 +62,7 @@ final class BlockingDriver implements Driver {
 
     @Override
     public int active() {
-        return active.get();
+        return active.get() + draining.get();
     }
 
     @Override
