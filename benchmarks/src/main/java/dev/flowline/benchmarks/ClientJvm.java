@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /** A {@link FetchClient} JVM as the coordinator sees it: started, then asked for one point at a time. */
 final class ClientJvm implements AutoCloseable {
     /** Client heap: roomy enough for 4,000 requests in flight in any variant, small enough to keep RSS readable. */
-    private static final List<String> OPTIONS = List.of("-Xmx1g", "-XX:+UseG1GC");
+    private static final List<String> OPTIONS = List.of("-Xmx1g", "-XX:+UseG1GC",
+            "--enable-native-access=ALL-UNNAMED");  // Netty loads its native transport: no warning about it
     /** Beyond a point's own warmup and window, how long it may take before its JVM is taken for hung. */
     private static final long GRACE_SECONDS = 60;
 

@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,9 +53,14 @@ public final class FetchClient implements Callable<Integer> {
             System.out.println(READY);
             System.out.flush();
             for (String line = commands.readLine(); line != null; line = commands.readLine()) {
-                FetchPoint point = measure(loop, json.readValue(line, PointSpec.class));
+                long started = System.nanoTime();
+                PointSpec spec = json.readValue(line, PointSpec.class);
+                FetchPoint point = measure(loop, spec);
                 System.out.println(POINT_PREFIX + json.writeValueAsString(point));
                 System.out.flush();
+                // The log says where a run's time goes.
+                System.err.printf(Locale.ROOT, "%s C=%d at L = %.0f ms: %.1f s%n", spec.phase(), spec.concurrency(),
+                        spec.latencyMs(), (System.nanoTime() - started) / 1e9);
             }
         }
         return 0;

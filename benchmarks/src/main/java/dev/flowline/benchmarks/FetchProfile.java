@@ -35,7 +35,7 @@ record FetchProfile(
             Duration.ofSeconds(1), 200, Duration.ofMillis(500), Duration.ofMillis(500));
 
     /** For users: under two minutes on two cores. */
-    static final FetchProfile QUICK = new FetchProfile("quick", Duration.ofMillis(1500), Duration.ofMillis(500),
+    static final FetchProfile QUICK = new FetchProfile("quick", Duration.ofSeconds(1), Duration.ofMillis(500),
             Duration.ofMillis(100), List.of(1, 64, 1000), Duration.ofSeconds(2),
             64, Duration.ofSeconds(2),
             Duration.ofSeconds(5), 4000, Duration.ofSeconds(2), Duration.ofSeconds(2));

@@ -22,7 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * destroyed when it is done, failed or not.
  */
 final class FetchRun {
-    private static final List<String> SITE_JVM = List.of("-Xmx1g");
+    private static final List<String> SITE_JVM = List.of("-Xmx1g", "--enable-native-access=ALL-UNNAMED");
     /** The phase of the saturation points run again, in reverse order, for the stage-cost target. */
     static final String SECOND_SATURATION = "saturation-2";
     /** The order of the results: by phase, then in the order run. */
