@@ -22,6 +22,8 @@ final class ClosedLoop {
 
     private final Driver driver;
     private final StatusSampler sampler;
+    /** The last point's loop: no longer issuing requests, its fetches perhaps still running. */
+    private Disposable previous;
 
     ClosedLoop(Driver driver, StatusSampler sampler) {
         this.driver = driver;
@@ -30,8 +32,10 @@ final class ClosedLoop {
 
     /**
      * Runs one point against the site at {@code baseUrl} ({@code pages} pages, fetched round-robin), once the
-     * previous point's fetches have ended: each point starts from nothing in flight. The last point a JVM runs
-     * leaves its fetches running (the JVM ends with them): a footprint point at L = 5 s does not wait 5 s.
+     * previous point's fetches have been cancelled and have ended: each point starts from nothing in flight. A point
+     * stops issuing requests when its window ends, but leaves those in flight to the next point to cancel: the last
+     * point a JVM runs leaves them running and the JVM ends with them (a footprint point's 4,000 blocked threads are
+     * not woken up one by one to be told).
      *
      * @param warmup       at least this long, and until one request has completed (a cold client's first request
      *                     can take longer than a short warmup), unless {@code untilCompleted} is false
@@ -72,6 +76,7 @@ final class ClosedLoop {
                 }
             }
         }, failure::set);
+        previous = subscription;
         try {
             Thread.sleep(warmup.toMillis());
             long firstDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_COMPLETION_MILLIS);
@@ -95,14 +100,20 @@ final class ClosedLoop {
             }
             return Measurement.of(completed.sum(), errors.sum(), firstError.get(), elapsed, cpu,
                     latencyMicros.getIntervalHistogram(), peaks);
+        } catch (RuntimeException | InterruptedException | Error e) {
+            subscription.dispose();
+            throw e;
         } finally {
             stop.set(true);
-            subscription.dispose();
         }
     }
 
-    /** Waits for the fetches of the previous point to end (at most 15 s). */
+    /** Cancels the previous point's fetches and waits for them to end (at most 15 s). */
     void awaitQuiet() throws InterruptedException {
+        if (previous != null) {
+            previous.dispose();
+            previous = null;
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QUIESCE_MILLIS);
         while (driver.active() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
