@@ -100,7 +100,16 @@ final class FetchReport {
         md.append("## Footprint, L = ").append(Numbers.decimal(results.footprintLatencyMs() / 1000, 0)).append(" s\n\n");
         md.append("RSS per in-flight request = (RSS with C requests held in flight − RSS of the warmed-up, idle client), "
                 + "each read right after a full GC, divided by C. Peak RSS is the highest reading during the hold, garbage "
-                + "included. Elastic is left out: its 20 threads hold 20 requests and queue the rest.\n\n");
+                + "included. Elastic is left out: its 20 threads hold 20 requests and queue the rest.");
+        List<String> leftOut = variants(phase(results, "sweep")).stream()
+                .filter(variant -> !variant.equals(FetchVariant.ELASTIC.label()) && !variant.equals(FetchVariant.SERIAL.label()))
+                .filter(variant -> phase(results, "footprint").stream().noneMatch(point -> point.variant().equals(variant)))
+                .toList();
+        if (!leftOut.isEmpty()) {
+            md.append(" This profile leaves out ").append(String.join(", ", leftOut))
+                    .append(" to save time; the full profile measures every variant.");
+        }
+        md.append("\n\n");
         MarkdownTable footprint = new MarkdownTable("variant", "C", "mean in flight", "idle RSS (MiB)",
                 "RSS held (MiB)", "RSS per in-flight request (KB)", "peak RSS (MiB)", "peak heap (MiB)", "OS threads",
                 "errors");

@@ -116,8 +116,8 @@ final class FetchRun {
     }
 
     /** Elastic holds its 20 threads' worth of requests and queues the rest: a footprint point would not hold C. */
-    private static boolean hasFootprint(FetchVariant variant) {
-        return variant.concurrent() && variant != FetchVariant.ELASTIC;
+    private boolean hasFootprint(FetchVariant variant) {
+        return variant.concurrent() && variant != FetchVariant.ELASTIC && !profile.footprintLeftOut().contains(variant);
     }
 
     /** The JVM's one warmup: the L = 0 site at the saturation concurrency, results thrown away. */
