@@ -3,6 +3,10 @@ package dev.flowline.benchmarks;
 import dev.flowline.http.FetchOptions;
 import dev.flowline.http.FetchResponse;
 import dev.flowline.http.Fetcher;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import reactor.core.publisher.Flux;
@@ -18,6 +22,17 @@ final class BlockingDriver implements Driver {
     private final IntFunction<Scheduler> schedulerForConcurrency;
     private final boolean oneAtATime;
     private final AtomicInteger active = new AtomicInteger();
+    /** The pools of ended drives, until their threads have exited. */
+    private final Queue<Pool> ending = new ConcurrentLinkedQueue<>();
+
+    /** A drive's scheduler and the platform threads of it that ran fetches. */
+    private record Pool(Scheduler scheduler, Set<Thread> threads) {
+
+        /** A shared scheduler (not disposed by a drive's end) keeps its threads: they are not the drive's. */
+        boolean ended() {
+            return !scheduler.isDisposed() || threads.stream().noneMatch(Thread::isAlive);
+        }
+    }
 
     /**
      * @param schedulerForConcurrency the threads a drive at that concurrency blocks; disposed when the drive ends
@@ -31,14 +46,20 @@ final class BlockingDriver implements Driver {
     @Override
     public Flux<Outcome> drive(Flux<Request> requests, int concurrency) {
         int effective = oneAtATime ? 1 : concurrency;
-        return Flux.using(() -> schedulerForConcurrency.apply(effective),
-                scheduler -> requests.flatMap(request -> Mono.fromCallable(() -> fetch(request)).subscribeOn(scheduler),
+        return Flux.using(() -> new Pool(schedulerForConcurrency.apply(effective), ConcurrentHashMap.newKeySet()),
+                pool -> requests.flatMap(request -> Mono.fromCallable(() -> fetch(request, pool)).subscribeOn(pool.scheduler()),
                         effective),
-                Scheduler::dispose);
+                pool -> {
+                    pool.scheduler().dispose();
+                    ending.add(pool);
+                });
     }
 
-    private Outcome fetch(Request request) {
+    private Outcome fetch(Request request, Pool pool) {
         active.incrementAndGet();
+        if (!Thread.currentThread().isVirtual()) {
+            pool.threads().add(Thread.currentThread());
+        }
         try {
             FetchResponse response = fetcher.get(request.url());
             return response.isSuccess() ? Outcome.ok(request) : Outcome.failed(request, response.toString());
@@ -47,9 +68,11 @@ final class BlockingDriver implements Driver {
         }
     }
 
+    /** Fetches running, plus the pools of ended drives whose threads are still exiting. */
     @Override
     public int active() {
-        return active.get();
+        ending.removeIf(Pool::ended);
+        return active.get() + ending.size();
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.flowline.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,13 +15,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM started from this one, on the same java binary (a JDK >= 21; the {@code java} on the PATH may be older)
- * and the same class path. Its stdout is read line by line; its stderr goes to a log file. Closing it destroys it,
- * forcibly if it does not stop within a few seconds.
+ * and the same class path. Its stdin is written and its stdout read line by line; its stderr goes to a log file.
+ * Closing it destroys it, forcibly if it does not stop within a few seconds.
  */
 final class ChildJvm implements AutoCloseable {
     private final String name;
     private final Process process;
     private final BufferedReader stdout;
+    private final BufferedWriter stdin;
     private final Path log;
     private final Thread destroyAtExit = new Thread(this::destroy);
 
@@ -28,6 +31,7 @@ final class ChildJvm implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
     }
 
     /** Starts {@code mainClass} with {@code jvmOptions} and {@code args}; its stderr goes to {@code log}. */
@@ -62,6 +66,17 @@ final class ChildJvm implements AutoCloseable {
             return stdout.readLine();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read from the " + name + " JVM: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends the child a line on its standard input. */
+    void writeLine(String line) {
+        try {
+            stdin.write(line);
+            stdin.newLine();
+            stdin.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the " + name + " JVM (" + e.getMessage() + "): " + logTail(), e);
         }
     }
 

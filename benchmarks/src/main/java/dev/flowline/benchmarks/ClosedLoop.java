@@ -22,6 +22,8 @@ final class ClosedLoop {
 
     private final Driver driver;
     private final StatusSampler sampler;
+    /** The last point's loop: no longer issuing requests, its fetches perhaps still running. */
+    private Disposable previous;
 
     ClosedLoop(Driver driver, StatusSampler sampler) {
         this.driver = driver;
@@ -29,7 +31,11 @@ final class ClosedLoop {
     }
 
     /**
-     * Runs one point against the site at {@code baseUrl} ({@code pages} pages, fetched round-robin).
+     * Runs one point against the site at {@code baseUrl} ({@code pages} pages, fetched round-robin), once the
+     * previous point's fetches have been cancelled and have ended: each point starts from nothing in flight. A point
+     * stops issuing requests when its window ends, but leaves those in flight to the next point to cancel: the last
+     * point a JVM runs leaves them running and the JVM ends with them (a footprint point's 4,000 blocked threads are
+     * not woken up one by one to be told).
      *
      * @param warmup       at least this long, and until one request has completed (a cold client's first request
      *                     can take longer than a short warmup), unless {@code untilCompleted} is false
@@ -38,6 +44,7 @@ final class ClosedLoop {
      */
     Measurement run(String baseUrl, int pages, int concurrency, Duration warmup, boolean untilCompleted, Duration window,
                     Runnable beforeWindow, Runnable afterWindow) throws InterruptedException {
+        awaitQuiet();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicInteger inFlight = new AtomicInteger();
@@ -69,6 +76,7 @@ final class ClosedLoop {
                 }
             }
         }, failure::set);
+        previous = subscription;
         try {
             Thread.sleep(warmup.toMillis());
             long firstDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_COMPLETION_MILLIS);
@@ -92,15 +100,20 @@ final class ClosedLoop {
             }
             return Measurement.of(completed.sum(), errors.sum(), firstError.get(), elapsed, cpu,
                     latencyMicros.getIntervalHistogram(), peaks);
+        } catch (RuntimeException | InterruptedException | Error e) {
+            subscription.dispose();
+            throw e;
         } finally {
             stop.set(true);
-            subscription.dispose();
-            awaitQuiet();
         }
     }
 
-    /** Waits for fetches already running to end, so the next point starts from nothing in flight. */
-    private void awaitQuiet() throws InterruptedException {
+    /** Cancels the previous point's fetches and waits for them to end (at most 15 s). */
+    void awaitQuiet() throws InterruptedException {
+        if (previous != null) {
+            previous.dispose();
+            previous = null;
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QUIESCE_MILLIS);
         while (driver.active() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);

@@ -14,7 +14,10 @@ interface Driver extends AutoCloseable {
      */
     Flux<Outcome> drive(Flux<Request> requests, int concurrency);
 
-    /** Fetches started and not yet finished: zero once a cancelled drive has quiesced. */
+    /**
+     * Fetches started and not yet finished, and pools of ended drives whose threads are still exiting: zero once a
+     * cancelled drive has quiesced.
+     */
     int active();
 
     @Override

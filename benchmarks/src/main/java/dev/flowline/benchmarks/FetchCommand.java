@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code flowline bench fetch}: blocking vs non-blocking fetch, against a local site with a fixed latency. */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
-        description = {"Fetch the local site (in its own JVM) with each variant (each in its own client JVM): a sweep of "
-                + "concurrency at a fixed latency, a saturation point at L = 0, and a footprint point with thousands of "
-                + "requests in flight. Writes fetch.csv, fetch.json, fetch.md and bench-fetch-*.png charts."})
+        description = {"Fetch the local site (in its own JVM) with each variant (each in a client JVM of its own, and "
+                + "a fresh one for its footprint point): a sweep of concurrency at a fixed latency, a saturation point at "
+                + "L = 0, and a footprint point with thousands of requests in flight. Writes fetch.csv, fetch.json, "
+                + "fetch.md and bench-fetch-*.png charts."})
 final class FetchCommand implements Callable<Integer> {
 
     @Mixin

@@ -77,9 +77,12 @@ final class FetchReport {
     static String markdown(FetchResults results) {
         StringBuilder md = ReportText.preamble("Fetch benchmark (" + results.profile() + " profile)", results.command(),
                 results.startedAt(), results.machine(), results.loadAverageAfter());
-        md.append("- Site and each client in their own JVM; one client JVM per variant and phase. Latency counts from when the "
-                + "loop issued the request (queueing for a thread included). Threads = peak live OS threads of the client "
-                + "JVM (its GC and JIT threads included); RSS and heap = peaks in the window. KB = 1,000 bytes.\n\n");
+        md.append("- The site in its own JVM; each variant in a client JVM of its own, which warms up once (at L = 0) and "
+                + "then runs the variant's sweep and saturation points in turn, each after a short re-warm and a full GC; "
+                + "each footprint point in a fresh client JVM. Latency counts from when the loop issued the request "
+                + "(queueing for a thread included). Threads = peak live OS threads of the client JVM (its GC and JIT "
+                + "threads included); RSS and heap = peaks in the point's window (RSS, which a JVM seldom gives back, can "
+                + "carry some of the same JVM's earlier points). KB = 1,000 bytes.\n\n");
         md.append("## Targets\n\n");
         md.append(ReportText.targets(results.targets())).append('\n');
         md.append("## Variants\n\n");
@@ -97,7 +100,16 @@ final class FetchReport {
         md.append("## Footprint, L = ").append(Numbers.decimal(results.footprintLatencyMs() / 1000, 0)).append(" s\n\n");
         md.append("RSS per in-flight request = (RSS with C requests held in flight − RSS of the warmed-up, idle client), "
                 + "each read right after a full GC, divided by C. Peak RSS is the highest reading during the hold, garbage "
-                + "included. Elastic is left out: its 20 threads hold 20 requests and queue the rest.\n\n");
+                + "included. Elastic is left out: its 20 threads hold 20 requests and queue the rest.");
+        List<String> leftOut = variants(phase(results, "sweep")).stream()
+                .filter(variant -> !variant.equals(FetchVariant.ELASTIC.label()) && !variant.equals(FetchVariant.SERIAL.label()))
+                .filter(variant -> phase(results, "footprint").stream().noneMatch(point -> point.variant().equals(variant)))
+                .toList();
+        if (!leftOut.isEmpty()) {
+            md.append(" This profile leaves out ").append(String.join(", ", leftOut))
+                    .append(" to save time; the full profile measures every variant.");
+        }
+        md.append("\n\n");
         MarkdownTable footprint = new MarkdownTable("variant", "C", "mean in flight", "idle RSS (MiB)",
                 "RSS held (MiB)", "RSS per in-flight request (KB)", "peak RSS (MiB)", "peak heap (MiB)", "OS threads",
                 "errors");

@@ -1,31 +1,41 @@
 package dev.flowline.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Runs the fetch benchmark's points: starts one site JVM per latency, then one client JVM per variant and phase,
- * and collects what the clients print. Every JVM it starts is destroyed when it is done, failed or not.
+ * Runs the fetch benchmark's points. It starts every JVM first, together, before any point is measured: one site
+ * JVM serving each latency, one client JVM per variant, and one more per variant for its footprint point. Then
+ * each variant's client warms up once (at L = 0) and runs the sweep and its saturation point in turn; the
+ * footprint clients, which have done nothing yet, warm up and run the footprint point last. Every JVM it starts is
+ * destroyed when it is done, failed or not.
  */
 final class FetchRun {
-    /** Client heap: roomy enough for 4,000 requests in flight in any variant, small enough to keep RSS readable. */
-    private static final List<String> CLIENT_JVM = List.of("-Xmx1g", "-XX:+UseG1GC");
-    private static final List<String> SITE_JVM = List.of("-Xmx1g");
+    private static final List<String> SITE_JVM = List.of("-Xmx1g", "--enable-native-access=ALL-UNNAMED");
     /** The phase of the saturation points run again, in reverse order, for the stage-cost target. */
     static final String SECOND_SATURATION = "saturation-2";
+    /** The order of the results: by phase, then in the order run. */
+    private static final List<String> PHASES = List.of("sweep", "saturation", SECOND_SATURATION, PointSpec.FOOTPRINT);
+    /** The pair the stage-cost target compares, in the order of the first round. */
+    private static final List<FetchVariant> STAGE_COST = List.of(FetchVariant.NETTY, FetchVariant.FLOWLINE);
 
     private final FetchProfile profile;
     private final List<FetchVariant> variants;
     private final Path logs;
     private final PrintStream progress;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("bench-watchdog").factory());
 
     FetchRun(FetchProfile profile, List<FetchVariant> variants, Path logs, PrintStream progress) {
         this.profile = profile;
@@ -34,95 +44,117 @@ final class FetchRun {
         this.progress = progress;
     }
 
-    List<FetchPoint> run() throws InterruptedException {
+    List<FetchPoint> run() {
         List<FetchPoint> points = new ArrayList<>();
-        try (ChildJvm sweepSite = site(profile.sweepLatency());
-             ChildJvm fastSite = site(Duration.ZERO);
-             ChildJvm slowSite = site(profile.footprintLatency())) {
-            String sweepUrl = urlOf(sweepSite);
-            String fastUrl = urlOf(fastSite);
-            String slowUrl = urlOf(slowSite);
+        Map<FetchVariant, ClientJvm> clients = new EnumMap<>(FetchVariant.class);
+        Map<FetchVariant, ClientJvm> footprintClients = new EnumMap<>(FetchVariant.class);
+        String sweepLatency = spec(profile.sweepLatency());
+        String footprintLatency = spec(profile.footprintLatency());
+        long started = System.nanoTime();
+        try (ChildJvm site = ChildJvm.start("site", SITE_JVM, SiteServer.class, List.of(sweepLatency, "0", footprintLatency),
+                logs.resolve("site.log"))) {
             for (FetchVariant variant : variants) {
-                List<Integer> sweep = variant.concurrent() ? profile.sweepConcurrency() : List.of(1);
-                points.addAll(client(variant, "sweep", sweepUrl, profile.sweepLatency(), sweep, profile.sweepWarmup(),
-                        profile.sweepMeasure(), List.of()));
+                int most = Math.max(saturationConcurrency(variant), Collections.max(sweepConcurrency(variant)));
+                clients.put(variant, ClientJvm.start(variant.label() + " client", variant, most,
+                        logs.resolve("client-" + variant.label() + ".log")));
+                if (hasFootprint(variant)) {
+                    footprintClients.put(variant, ClientJvm.start(variant.label() + " footprint client", variant,
+                            profile.footprintConcurrency(), logs.resolve("footprint-" + variant.label() + ".log")));
+                }
             }
+            Map<String, String> urls = urlsOf(site, 3);
+            clients.values().forEach(ClientJvm::awaitReady);
+            footprintClients.values().forEach(ClientJvm::awaitReady);
+            progress.printf(Locale.ROOT, "  %d JVMs started and ready in %.1f s%n", 1 + clients.size() + footprintClients.size(),
+                    (System.nanoTime() - started) / 1e9);
+            String sweepUrl = urls.get(sweepLatency);
+            String fastUrl = urls.get("0");
+            boolean secondRound = variants.containsAll(STAGE_COST);
             for (FetchVariant variant : variants) {
-                int c = variant.concurrent() ? profile.saturationConcurrency() : 1;
-                points.addAll(client(variant, "saturation", fastUrl, Duration.ZERO, List.of(c),
-                        profile.saturationWarmup(), profile.saturationMeasure(), List.of()));
+                ClientJvm client = clients.get(variant);
+                warmUp(client, variant, fastUrl);
+                for (int c : sweepConcurrency(variant)) {
+                    points.add(measure(client, new PointSpec("sweep", sweepUrl, profile.sweepLatency().toMillis(), c,
+                            profile.rewarm().toMillis(), profile.sweepMeasure().toMillis())));
+                }
+                points.add(measure(client, saturation("saturation", variant, fastUrl)));
+                if (!secondRound || !STAGE_COST.contains(variant)) {
+                    client.close();
+                }
             }
-            if (variants.contains(FetchVariant.NETTY) && variants.contains(FetchVariant.FLOWLINE)) {
-                // The stage-cost target compares two JVMs run seconds apart: a second round in reverse order
+            if (secondRound) {
+                // The stage-cost target compares two JVMs measured seconds apart: a second round in reverse order
                 // (A B ... B A) cancels a steady drift in the machine's load.
-                for (FetchVariant variant : List.of(FetchVariant.FLOWLINE, FetchVariant.NETTY)) {
-                    points.addAll(client(variant, SECOND_SATURATION, fastUrl, Duration.ZERO,
-                            List.of(profile.saturationConcurrency()), profile.saturationWarmup(),
-                            profile.saturationMeasure(), List.of()));
+                for (FetchVariant variant : STAGE_COST.reversed()) {
+                    points.add(measure(clients.get(variant), saturation(SECOND_SATURATION, variant, fastUrl)));
+                    clients.get(variant).close();
                 }
             }
-            for (FetchVariant variant : variants) {
-                if (variant.concurrent() && variant != FetchVariant.ELASTIC) {
-                    points.addAll(client(variant, "footprint", slowUrl, profile.footprintLatency(),
-                            List.of(profile.footprintConcurrency()), profile.footprintWarmup(), profile.footprintHold(),
-                            List.of("--footprint-warm-url", fastUrl,
-                                    "--footprint-ramp-ms", String.valueOf(profile.footprintRamp().toMillis()))));
-                }
+            for (Map.Entry<FetchVariant, ClientJvm> footprint : footprintClients.entrySet()) {
+                warmUp(footprint.getValue(), footprint.getKey(), fastUrl);
+                points.add(measure(footprint.getValue(), new PointSpec(PointSpec.FOOTPRINT, urls.get(footprintLatency),
+                        profile.footprintLatency().toMillis(), profile.footprintConcurrency(),
+                        profile.footprintRamp().toMillis(), profile.footprintHold().toMillis())));
+                footprint.getValue().close();  // its requests still in flight: the JVM ends with them
             }
+        } finally {
+            clients.values().forEach(ClientJvm::close);
+            footprintClients.values().forEach(ClientJvm::close);
+            watchdog.shutdownNow();
         }
+        points.sort(Comparator.comparingInt(point -> PHASES.indexOf(point.phase())));
         return points;
     }
 
-    private ChildJvm site(Duration latency) {
-        String spec = latency.isZero() ? "0" : latency.toMillis() + "ms";
-        return ChildJvm.start("site (" + spec + ")", SITE_JVM, SiteServer.class, List.of(spec),
-                logs.resolve("site-" + spec + ".log"));
+    /** Serial runs one request at a time, so only C = 1 means anything for it. */
+    private List<Integer> sweepConcurrency(FetchVariant variant) {
+        return variant.concurrent() ? profile.sweepConcurrency() : List.of(1);
     }
 
-    private static String urlOf(ChildJvm site) {
-        String line = site.readLine();
-        if (line == null || !line.startsWith(SiteServer.URL_PREFIX)) {
-            throw new IllegalStateException("the site JVM did not start: " + site.logTail());
-        }
-        return line.substring(SiteServer.URL_PREFIX.length()).trim();
+    private int saturationConcurrency(FetchVariant variant) {
+        return variant.concurrent() ? profile.saturationConcurrency() : 1;
     }
 
-    private List<FetchPoint> client(FetchVariant variant, String phase, String url, Duration latency,
-                                    List<Integer> concurrency, Duration warmup, Duration measure, List<String> extra)
-            throws InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--variant", variant.label(), "--phase", phase, "--url", url,
-                "--latency-ms", String.valueOf(latency.toMillis()),
-                "--concurrency", concurrency.stream().map(String::valueOf).collect(Collectors.joining(",")),
-                "--warmup-ms", String.valueOf(warmup.toMillis()), "--measure-ms", String.valueOf(measure.toMillis())));
-        args.addAll(extra);
-        List<FetchPoint> points = new ArrayList<>();
-        try (ChildJvm client = ChildJvm.start(variant.label() + " client", CLIENT_JVM, FetchClient.class, args,
-                logs.resolve(phase + "-" + variant.label() + ".log"))) {
-            // A hung client must not hang the benchmark: past a generous deadline it is destroyed, ending its output.
-            long deadlineSeconds = 60 + concurrency.size() * (warmup.plus(measure).toSeconds() + 30);
-            CompletableFuture.runAsync(client::close, CompletableFuture.delayedExecutor(deadlineSeconds, TimeUnit.SECONDS));
-            for (String line = client.readLine(); line != null; line = client.readLine()) {
-                if (line.startsWith(FetchClient.POINT_PREFIX)) {
-                    FetchPoint point = parse(line.substring(FetchClient.POINT_PREFIX.length()));
-                    points.add(point);
-                    progress.println(describe(point));
-                }
+    /** Elastic holds its 20 threads' worth of requests and queues the rest: a footprint point would not hold C. */
+    private boolean hasFootprint(FetchVariant variant) {
+        return variant.concurrent() && variant != FetchVariant.ELASTIC && !profile.footprintLeftOut().contains(variant);
+    }
+
+    /** The JVM's one warmup: the L = 0 site at the saturation concurrency, results thrown away. */
+    private void warmUp(ClientJvm client, FetchVariant variant, String fastUrl) {
+        client.measure(new PointSpec(PointSpec.WARMUP, fastUrl, 0, saturationConcurrency(variant),
+                profile.jvmWarmup().toMillis(), 1), watchdog);
+    }
+
+    private PointSpec saturation(String phase, FetchVariant variant, String fastUrl) {
+        return new PointSpec(phase, fastUrl, 0, saturationConcurrency(variant), profile.rewarm().toMillis(),
+                profile.saturationMeasure().toMillis());
+    }
+
+    private FetchPoint measure(ClientJvm client, PointSpec spec) {
+        FetchPoint point = client.measure(spec, watchdog);
+        progress.println(describe(point));
+        return point;
+    }
+
+    private static String spec(Duration latency) {
+        return latency.isZero() ? "0" : latency.toMillis() + "ms";
+    }
+
+    /** The site's base URL per latency, as it prints them once it listens. */
+    private static Map<String, String> urlsOf(ChildJvm site, int count) {
+        Map<String, String> urls = new HashMap<>();
+        while (urls.size() < count) {
+            String line = site.readLine();
+            if (line == null) {
+                throw new IllegalStateException("the site JVM did not start: " + site.logTail());
             }
-            int status = client.waitFor();
-            if (status != 0 || points.size() != concurrency.size()) {
-                throw new IllegalStateException("the " + variant.label() + " client JVM (" + phase + ") failed with exit "
-                        + "status " + status + ": " + client.logTail());
+            if (line.startsWith(SiteServer.URL_PREFIX)) {
+                String[] latencyAndUrl = line.substring(SiteServer.URL_PREFIX.length()).trim().split(" ", 2);
+                urls.put(latencyAndUrl[0], latencyAndUrl[1]);
             }
         }
-        return points;
-    }
-
-    private FetchPoint parse(String text) {
-        try {
-            return json.readValue(text, FetchPoint.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a client printed a point that is not JSON: " + text, e);
-        }
+        return urls;
     }
 
     private static String describe(FetchPoint point) {
@@ -130,7 +162,7 @@ final class FetchRun {
                 : " (" + Numbers.percent(point.fractionOfIdeal()) + " of C/L)";
         String memory = point.rssPerInFlightBytes() == null ? ""
                 : ", " + Numbers.decimal(point.rssPerInFlightBytes() / 1000, 1) + " KB RSS per in-flight request";
-        return String.format(java.util.Locale.ROOT, "  %-10s %-8s C=%-5d %10s req/s%s, p99 %s ms, %d OS threads, %d errors%s",
+        return String.format(Locale.ROOT, "  %-10s %-8s C=%-5d %10s req/s%s, p99 %s ms, %d OS threads, %d errors%s",
                 point.phase(), point.variant(), point.concurrency(), Numbers.decimal(point.throughput(), 0), ideal,
                 Numbers.decimal(point.p99Ms(), 1), point.peakOsThreads(), point.errors(), memory);
     }

@@ -3,13 +3,17 @@ package dev.flowline.benchmarks;
 import dev.flowline.site.Latency;
 import dev.flowline.site.LocalSite;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The server JVM of the fetch benchmark: a {@link LocalSite} on 127.0.0.1 and a free port, answering every page
- * after a fixed latency. Prints {@code URL <base url>} on stdout once it listens, and stops when its standard
- * input closes — so it never outlives the coordinator, even one that was killed.
+ * The server JVM of the fetch benchmark: one {@link LocalSite} per latency asked for (each on 127.0.0.1, a free port
+ * and event loops of its own; 1,000 pages), all in this one JVM, so the server code the sweep warms up is the code
+ * that answers the saturation and footprint points. Prints {@code URL <latency> <base url>} on stdout for each
+ * once all listen, and stops when its standard input closes — so it never outlives the coordinator, even one that
+ * was killed.
  *
- * <p>Arguments: the latency ({@code 100ms}, {@code 5s}, {@code 0}) and optionally the number of pages.
+ * <p>Arguments: the latencies, as the coordinator spells them ({@code 100ms}, {@code 5000ms}, {@code 0}).
  */
 public final class SiteServer {
     static final String URL_PREFIX = "URL ";
@@ -18,18 +22,23 @@ public final class SiteServer {
 
     /** Serves until standard input closes. */
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: SiteServer <latency> [pages]");
+        if (args.length == 0) {
+            System.err.println("usage: SiteServer <latency>...");
             System.exit(2);
         }
-        Latency latency = Latency.parse(args[0]);
-        int pages = args.length == 2 ? Integer.parseInt(args[1]) : 1000;
-        try (LocalSite site = LocalSite.builder().pages(pages).latency(latency).start()) {
-            System.out.println(URL_PREFIX + site.baseUrl());
+        List<LocalSite> sites = new ArrayList<>();
+        try {
+            for (String latency : args) {
+                LocalSite site = LocalSite.builder().pages(1000).latency(Latency.parse(latency)).start();
+                sites.add(site);
+                System.out.println(URL_PREFIX + latency + " " + site.baseUrl());
+            }
             System.out.flush();
             while (System.in.read() >= 0) {
                 // Nothing to read: the coordinator closing the pipe is the signal to stop.
             }
+        } finally {
+            sites.forEach(LocalSite::close);
         }
     }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the fetch benchmark end to end on the tiny profile (a site JVM per latency, a client JVM per variant and
- * phase, on loopback) and checks the shape and sanity of what it writes. Figures are never compared with a clock.
+ * Runs the fetch benchmark end to end on the tiny profile (a site JVM, a client JVM per variant and a footprint
+ * client JVM per variant, on loopback) and checks the shape and sanity of what it writes. Figures are never compared
+ * with a clock.
  */
 class FetchBenchmarkTest {
 
