@@ -1,5 +1,6 @@
 package dev.flowline;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,20 +18,19 @@ final class CallSampler {
     static final long MAX_GAP_NANOS = 10_000_000;
     private static final long CLAIMED = Long.MIN_VALUE;
 
-    /** Calls between two looks at the clock while calls are quick: reading it costs more than a trivial call. */
+    /** Calls per look at the clock, on average, while calls are quick: reading it costs more than a trivial call. */
     private static final int QUICK_CALLS_PER_LOOK = 64;
     /** Calls at least this long look at the clock every time, since it costs them nothing noticeable. */
     private static final long SLOW_CALL_NANOS = 10_000;
 
     private final AtomicLong dueNanos = new AtomicLong(System.nanoTime());
-    /** Counts calls without synchronization: a lost update only moves a look at the clock by a call. */
-    private int calls;
     /** How often to look at the clock, from the last measured call's length; a stale read is harmless. */
     private int callsPerLook = 1;
 
     /** Whether the call starting now is measured; if so, the caller must {@link #done(long, long) report} its cost. */
     boolean claim() {
-        if (calls++ % callsPerLook != 0) {
+        // A random draw, not a shared counter: threads calling the same stage write nothing shared until a look.
+        if (callsPerLook > 1 && ThreadLocalRandom.current().nextInt(callsPerLook) != 0) {
             return false;
         }
         long due = dueNanos.get();

@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import org.HdrHistogram.AtomicHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * The live counters of one stage in one run. Written from many threads at once, so everything is an adder or an
@@ -23,8 +22,6 @@ import org.HdrHistogram.AtomicHistogram;
  */
 final class StageMetrics {
     private static final int ERROR_SAMPLES = 10;
-    /** Longer latencies are recorded as this one. */
-    private static final long MAX_LATENCY_NANOS = TimeUnit.HOURS.toNanos(1);
 
     final String name;
     final String kind;
@@ -43,12 +40,7 @@ final class StageMetrics {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LongAccumulator peakInFlight = new LongAccumulator(Math::max, 0);
     private final LongAdder[] threads = new LongAdder[ThreadKind.values().length];
-    /**
-     * Atomic rather than concurrent: two atomic adds per record instead of four, and one counts array to allocate
-     * per stage per run instead of two. Its copies are not atomic with respect to recording, which only a live
-     * snapshot can notice, as a count or two out of step.
-     */
-    private final AtomicHistogram latencyNanos = new AtomicHistogram(MAX_LATENCY_NANOS, 2);
+    private final LatencyRecorder latencyNanos = new LatencyRecorder();
     private final LongAdder callsStarted = new LongAdder();
     private final LongAdder callsEnded = new LongAdder();
     private final CallSampler sampler = new CallSampler();
@@ -88,7 +80,7 @@ final class StageMetrics {
             case CANCELLED -> cancelled.increment();
         }
         if (outcome != Outcome.CANCELLED) {
-            latencyNanos.recordValue(Math.max(0, Math.min(System.nanoTime() - startNanos, MAX_LATENCY_NANOS)));
+            latencyNanos.record(System.nanoTime() - startNanos);
         }
     }
 
@@ -220,10 +212,10 @@ final class StageMetrics {
     }
 
     private Latency latency() {
-        if (latencyNanos.getTotalCount() == 0) {
+        Histogram copy = latencyNanos.snapshot();
+        if (copy.getTotalCount() == 0) {
             return Latency.EMPTY;
         }
-        AtomicHistogram copy = latencyNanos.copy();
         return new Latency(copy.getTotalCount(), Duration.ofNanos(copy.getValueAtPercentile(50)),
                 Duration.ofNanos(copy.getValueAtPercentile(90)), Duration.ofNanos(copy.getValueAtPercentile(99)),
                 Duration.ofNanos(copy.getMaxValue()));
