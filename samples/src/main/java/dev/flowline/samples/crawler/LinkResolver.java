@@ -34,7 +34,7 @@ final class LinkResolver {
 
     /** A resolver for the page at {@code base}; one that resolves only absolute links when the base is no http(s) URL. */
     static LinkResolver against(String base) {
-        String normalized = UrlNormalizer.normalizeOrNull(base);
+        String normalized = withoutUserInfo(UrlNormalizer.normalizeOrNull(base));
         if (normalized == null) {
             return new LinkResolver(null, null, null, null);
         }
@@ -73,19 +73,23 @@ final class LinkResolver {
         int queryStart = link.indexOf('?');
         String linkPath = queryStart < 0 ? link : link.substring(0, queryStart);
         String linkQuery = queryStart < 0 ? null : link.substring(queryStart + 1);
-        StringBuilder target = new StringBuilder(origin.length() + path.length() + link.length() + 1).append(origin);
+        String targetPath;
         if (linkPath.isEmpty()) {
-            target.append(path);
+            targetPath = path;
             linkQuery = linkQuery != null ? linkQuery : query;
         } else if (linkPath.startsWith("/")) {
-            target.append(linkPath);
+            targetPath = linkPath;
         } else {
-            target.append(path, 0, path.lastIndexOf('/') + 1).append(linkPath); // the normalizer removes dot segments
+            targetPath = path.substring(0, path.lastIndexOf('/') + 1) + linkPath;
         }
-        if (linkQuery != null) {
-            target.append('?').append(linkQuery);
+        int length = origin.length() + targetPath.length() + (linkQuery == null ? 0 : linkQuery.length() + 1);
+        if (length > UrlNormalizer.MAX_LENGTH) {
+            return null;
         }
-        return UrlNormalizer.normalizeOrNull(target.toString());
+        // The origin is the normalized base's: only the path and query need normalizing (dot segments, escapes).
+        StringBuilder target = new StringBuilder(length + 16).append(origin);
+        UrlNormalizer.appendPathAndQuery(target, targetPath, linkQuery);
+        return target.toString();
     }
 
     /** {@code url} (normalized, or null) without its {@code user:password@}. */

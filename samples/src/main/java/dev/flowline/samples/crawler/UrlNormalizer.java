@@ -66,12 +66,21 @@ public final class UrlNormalizer {
         queryStart = queryStart < 0 || queryStart > end ? -1 : queryStart;
         StringBuilder out = new StringBuilder(trimmed.length() + 8).append(scheme).append("://");
         appendAuthority(out, scheme, authority, trimmed);
-        String path = removeDotSegments(encode(trimmed.substring(authorityEnd, queryStart < 0 ? end : queryStart), false));
-        out.append(path.isEmpty() ? "/" : path);
-        if (queryStart >= 0 && queryStart + 1 < end) {
-            out.append('?').append(encode(trimmed.substring(queryStart + 1, end), true));
-        }
+        appendPathAndQuery(out, trimmed.substring(authorityEnd, queryStart < 0 ? end : queryStart),
+                queryStart < 0 ? null : trimmed.substring(queryStart + 1, end));
         return out.toString();
+    }
+
+    /**
+     * Appends {@code path} and {@code query} (null for none) in canonical form to {@code out}, which holds a canonical
+     * {@code scheme://authority}: for links relative to a normalized page, whose origin needs no normalizing again.
+     */
+    static void appendPathAndQuery(StringBuilder out, String path, String query) {
+        String canonicalPath = removeDotSegments(encode(path, false));
+        out.append(canonicalPath.isEmpty() ? "/" : canonicalPath);
+        if (query != null && !query.isEmpty()) {
+            out.append('?').append(encode(query, true));
+        }
     }
 
     /**
