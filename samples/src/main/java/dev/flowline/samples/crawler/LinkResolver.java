@@ -16,8 +16,8 @@ import java.util.Locale;
  * <p>Hand-written rather than jsoup's {@code absUrl}: that goes through {@link java.net.URL} and a regular
  * expression per link, and was a third of the crawler's CPU (docs/crawler.md, Speed). It resolves as {@code absUrl}
  * did: control characters removed and surrounding spaces stripped first, a link with the base's scheme and no
- * authority ({@code http:foo}) taken as relative (RFC 3986, 5.2.2, non-strict), and user-info dropped, so that a
- * page cannot make the crawler send or record credentials.
+ * authority ({@code http:foo}) taken as relative (RFC 3986, 5.2.2, non-strict), and user-info dropped (the
+ * normalizer drops it), so that a page cannot make the crawler send or record credentials.
  */
 final class LinkResolver {
     private final String origin;
@@ -34,7 +34,7 @@ final class LinkResolver {
 
     /** A resolver for the page at {@code base}; one that resolves only absolute links when the base is no http(s) URL. */
     static LinkResolver against(String base) {
-        String normalized = withoutUserInfo(UrlNormalizer.normalizeOrNull(base));
+        String normalized = UrlNormalizer.normalizeOrNull(base);
         if (normalized == null) {
             return new LinkResolver(null, null, null, null);
         }
@@ -56,7 +56,7 @@ final class LinkResolver {
             }
             boolean relative = linkScheme.equals(scheme) && !link.startsWith("//", schemeEnd + 1);
             if (!relative) {
-                return withoutUserInfo(UrlNormalizer.normalizeOrNull(link));
+                return UrlNormalizer.normalizeOrNull(link);
             }
             link = link.substring(schemeEnd + 1);
         }
@@ -64,7 +64,7 @@ final class LinkResolver {
             return null;
         }
         if (link.startsWith("//")) {
-            return withoutUserInfo(UrlNormalizer.normalizeOrNull(scheme + ":" + link));
+            return UrlNormalizer.normalizeOrNull(scheme + ":" + link);
         }
         int fragment = link.indexOf('#');
         if (fragment >= 0) {
@@ -90,16 +90,6 @@ final class LinkResolver {
         StringBuilder target = new StringBuilder(length + 16).append(origin);
         UrlNormalizer.appendPathAndQuery(target, targetPath, linkQuery);
         return target.toString();
-    }
-
-    /** {@code url} (normalized, or null) without its {@code user:password@}. */
-    private static String withoutUserInfo(String url) {
-        if (url == null) {
-            return null;
-        }
-        int hostStart = url.indexOf("//") + 2;
-        int at = url.lastIndexOf('@', url.indexOf('/', hostStart));
-        return at < hostStart ? url : url.substring(0, hostStart) + url.substring(at + 1);
     }
 
     /** Where {@code link}'s scheme ends (its ':'), or -1 when it has none: a relative reference. */
