@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import java.util.function.LongSupplier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.scheduler.Scheduler;
+import reactor.util.concurrent.Queues;
 
 /**
  * The crawl's source: the URLs to fetch, handed to the pipeline only as fast as it asks, and only when their host
@@ -29,11 +31,19 @@ import reactor.core.scheduler.Scheduler;
  *
  * <p>Memory is bounded: URLs seen are 64-bit hashes ({@link SeenSet}), and at most {@code capacity} URLs wait in
  * the frontier; links beyond are skipped and counted ("frontier full").
+ *
+ * <p>Ends of fetches ({@link #release}) and pages ({@link #complete}) are queued, and applied by whichever thread
+ * drains, one at a time: no thread ever waits for the frontier's lock on the hot path. When the event loop that ends
+ * a fetch and the write stage took the lock themselves, they collided on about half the pages and parked, costing a
+ * futex wake-up each and stalling the event loop (docs/crawler.md, Speed).
  */
 final class Frontier {
 
+    /** A page whose record is written, and its links, waiting to be applied. */
+    private record PageEnd(CrawlTask page, List<Link> links) {}
+
     /** A link found on a page, waiting for its depth to be admitted. */
-    private record Pending(String url, String referrer, long order, int index, boolean leaf) {}
+    private record Pending(String url, long hash, String referrer, long order, int index, boolean leaf) {}
 
     private static final Comparator<Pending> PAGE_ORDER =
             Comparator.comparingLong(Pending::order).thenComparingInt(Pending::index);
@@ -50,6 +60,8 @@ final class Frontier {
     private final LongIntHashMap pendingIndex = new LongIntHashMap(1 << 10);
     private final List<Pending> pending = new ArrayList<>();
     private final AtomicInteger wip = new AtomicInteger();
+    private final Queue<CrawlTask> fetchesEnded = Queues.<CrawlTask>unboundedMultiproducer().get();
+    private final Queue<PageEnd> pagesEnded = Queues.<PageEnd>unboundedMultiproducer().get();
 
     private FluxSink<CrawlTask> sink;
     private int depth;
@@ -116,29 +128,24 @@ final class Frontier {
      * check only), and the end of {@code page}: its record is written. Call exactly once per task emitted.
      */
     void complete(CrawlTask page, List<Link> links) {
-        synchronized (this) {
-            inFlight--;
-            inFlightTasks.remove(page);
-            if (!stopping) {
-                gather(page, links);
-                if (queued == 0 && inFlight == 0) {
-                    nextDepth();
-                }
-            }
-        }
+        inFlightTasks.remove(page);
+        pagesEnded.offer(new PageEnd(page, links));
         drain();
     }
 
-    /** A URL found on a page: normalized, and whether it is only to be checked, not followed. */
-    record Link(String url, boolean leaf) {}
+    /**
+     * A URL found on a page: normalized, its {@link UrlHash} (computed by the parse stage, off the frontier's lock),
+     * and whether it is only to be checked, not followed.
+     */
+    record Link(String url, long hash, boolean leaf) {
+        Link(String url, boolean leaf) {
+            this(url, UrlHash.of(url), leaf);
+        }
+    }
 
     /** The fetch of {@code task} is over: its host slot is free. */
     void release(CrawlTask task) {
-        synchronized (this) {
-            Host host = hosts.get(task.origin);
-            host.inFlight--;
-            schedule(host, nanoClock.getAsLong());
-        }
+        fetchesEnded.offer(task);
         drain();
     }
 
@@ -173,7 +180,7 @@ final class Frontier {
         return inFlightTasks;
     }
 
-    /** Counts for progress lines and the final stats. */
+    /** Counts for progress lines and the final stats (ends queued but not yet applied are not counted). */
     synchronized Snapshot snapshot() {
         return new Snapshot(admitted, queued + pending.size(), inFlight, depth, beyondDepth, overMaxPages, frontierFull);
     }
@@ -193,7 +200,7 @@ final class Frontier {
     private void gather(CrawlTask page, List<Link> links) {
         if (page.depth + 1 > config.maxDepth()) {
             for (Link link : links) {
-                if (!seen.contains(link.url())) {
+                if (!seen.contains(link.hash())) {
                     beyondDepth++;
                 }
             }
@@ -201,11 +208,11 @@ final class Frontier {
         }
         for (int i = 0; i < links.size(); i++) {
             Link link = links.get(i);
-            if (seen.contains(link.url())) {
+            long hash = link.hash();
+            if (seen.contains(hash)) {
                 continue;
             }
-            Pending candidate = new Pending(link.url(), page.url, page.order, i, link.leaf());
-            long hash = UrlHash.of(link.url());
+            Pending candidate = new Pending(link.url(), hash, page.url, page.order, i, link.leaf());
             int existing = pendingIndex.get(hash);
             if (existing == LongIntHashMap.ABSENT) {
                 if (queued + pending.size() >= config.frontierCapacity()) {
@@ -227,7 +234,7 @@ final class Frontier {
         for (Pending link : pending) {
             if (admitted >= config.maxPages()) {
                 overMaxPages++;
-            } else if (seen.add(link.url())) {
+            } else if (seen.add(link.hash())) {
                 admit(new CrawlTask(link.url(), depth + 1, link.referrer(), admitted, link.leaf()), now);
             }
         }
@@ -267,6 +274,7 @@ final class Frontier {
             boolean finished;
             FluxSink<CrawlTask> out;
             synchronized (this) {
+                applyEnds();
                 out = sink;
                 if (out == null) {
                     continue;
@@ -280,6 +288,25 @@ final class Frontier {
                 out.complete();
             }
         } while (wip.decrementAndGet() != 0);
+    }
+
+    /** Applies the ends of fetches and pages queued since the last drain; under the lock. */
+    private void applyEnds() {
+        long now = nanoClock.getAsLong();
+        for (CrawlTask task; (task = fetchesEnded.poll()) != null; ) {
+            Host host = hosts.get(task.origin);
+            host.inFlight--;
+            schedule(host, now);
+        }
+        for (PageEnd end; (end = pagesEnded.poll()) != null; ) {
+            inFlight--;
+            if (!stopping) {
+                gather(end.page(), end.links());
+                if (queued == 0 && inFlight == 0) {
+                    nextDepth();
+                }
+            }
+        }
     }
 
     private List<CrawlTask> pick(long demand) {

@@ -14,6 +14,8 @@ import java.util.function.BiConsumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The parse stage's work (CPU): for a 2xx HTML response, the title and the links of {@code a}, {@code area},
@@ -22,7 +24,8 @@ import org.jsoup.nodes.Element;
  * links are checked). Other responses have no links. Never throws: a page that cannot be parsed has no links.
  */
 final class PageParser {
-    private static final String LINKS = "a[href], area[href], link[href], iframe[src], frame[src]";
+    /** Parsed once: jsoup parses a query string again on every call. */
+    private static final Evaluator LINKS = QueryParser.parse("a[href], area[href], link[href], iframe[src], frame[src]");
 
     private final Scope scope;
     private final boolean checkExternal;
@@ -56,17 +59,16 @@ final class PageParser {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // in memory: cannot happen
         }
+        // The document's base URI is the final URL, or the <base href> jsoup found.
+        LinkResolver resolver = LinkResolver.against(document.baseUri());
         Set<String> found = new LinkedHashSet<>();
         for (Element element : document.select(LINKS)) {
-            String attribute = element.hasAttr("href") ? "href" : "src";
-            String absolute = element.absUrl(attribute);
-            if (absolute.isEmpty()) {
-                continue; // not resolvable, or a scheme java.net.URL does not know (mailto:, javascript:)
-            }
-            try {
-                found.add(UrlNormalizer.normalize(absolute));
-            } catch (IllegalArgumentException notHttp) {
-                stats.invalidLink();
+            String reference = element.nameIs("iframe") || element.nameIs("frame") ? element.attr("src") : element.attr("href");
+            String url = resolver.resolve(reference);
+            if (url == null) {
+                stats.invalidLink(); // not http(s) (mailto:, javascript:...), or no URL at all
+            } else {
+                found.add(url);
             }
         }
         List<Frontier.Link> links = links(found);
@@ -99,12 +101,11 @@ final class PageParser {
 
     /** {@code location} resolved against {@code base} and normalized, or null when it is no http(s) URL. */
     private String resolve(String base, String location) {
-        try {
-            return UrlNormalizer.normalize(java.net.URI.create(base).resolve(location.strip()).toString());
-        } catch (IllegalArgumentException notAUrl) {
+        String target = LinkResolver.against(base).resolve(location);
+        if (target == null) {
             stats.invalidLink();
-            return null;
         }
+        return target;
     }
 
     static boolean isHtml(FetchResponse response) {

@@ -21,11 +21,19 @@ final class Scope {
         this.deny = List.copyOf(deny);
     }
 
+    /** Asked for every link of every page: loops rather than streams. */
     boolean contains(String normalizedUrl) {
-        boolean allowed = allow.isEmpty()
-                ? seedOrigins.contains(origin(normalizedUrl))
-                : allow.stream().anyMatch(pattern -> pattern.matcher(normalizedUrl).find());
-        return allowed && deny.stream().noneMatch(pattern -> pattern.matcher(normalizedUrl).find());
+        boolean allowed = allow.isEmpty() ? seedOrigins.contains(origin(normalizedUrl)) : anyFound(allow, normalizedUrl);
+        return allowed && !anyFound(deny, normalizedUrl);
+    }
+
+    private static boolean anyFound(List<Pattern> patterns, String normalizedUrl) {
+        for (Pattern pattern : patterns) {
+            if (pattern.matcher(normalizedUrl).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code scheme://host[:port]} of a normalized URL: the unit of scope, politeness and robots.txt. */

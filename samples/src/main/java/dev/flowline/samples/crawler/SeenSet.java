@@ -20,12 +20,21 @@ final class SeenSet {
     }
 
     /** Adds a normalized URL; true when it was not seen before. */
-    synchronized boolean add(String normalizedUrl) {
-        return table.put(UrlHash.of(normalizedUrl), 0) == LongIntHashMap.ABSENT;
+    boolean add(String normalizedUrl) {
+        return add(UrlHash.of(normalizedUrl));
     }
 
-    synchronized boolean contains(String normalizedUrl) {
-        return table.get(UrlHash.of(normalizedUrl)) != LongIntHashMap.ABSENT;
+    /** Adds a URL by its {@link UrlHash}; true when it was not seen before. */
+    synchronized boolean add(long urlHash) {
+        return table.put(urlHash, 0) == LongIntHashMap.ABSENT;
+    }
+
+    boolean contains(String normalizedUrl) {
+        return contains(UrlHash.of(normalizedUrl));
+    }
+
+    synchronized boolean contains(long urlHash) {
+        return table.get(urlHash) != LongIntHashMap.ABSENT;
     }
 
     synchronized int size() {

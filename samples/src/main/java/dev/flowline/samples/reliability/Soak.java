@@ -9,8 +9,6 @@ import dev.flowline.http.Fetcher;
 import dev.flowline.report.RunReport;
 import dev.flowline.site.Fault;
 import dev.flowline.site.LocalSite;
-import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,13 +60,7 @@ public final class Soak {
         }
     }
 
-    /** One line of figures; the GC runs on the calling thread's request, so the heap figure is the live set. */
     private static void sample(String what, long fetched, long start) {
-        System.gc();
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        String[] fds = new File("/proc/self/fd").list();
-        System.out.printf("soak %-7s %,10d fetches  %6.1f s  heap after GC %4d MiB  threads %3d  open fds %5d%n", what,
-                fetched, (System.nanoTime() - start) / 1e9, heap >> 20, ManagementFactory.getThreadMXBean().getThreadCount(),
-                fds == null ? -1 : fds.length);
+        SoakSample.print("soak", what, fetched, start);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The crawler's pure parts: URL normalization, the seen set, robots.txt verdicts, retry decisions. */
+/** The crawler's pure parts: URL normalization and resolution, the seen set, robots.txt verdicts, retry decisions. */
 class CrawlerUnitTest {
 
     @Test
@@ -46,6 +46,28 @@ class CrawlerUnitTest {
         assertThatThrownBy(() -> UrlNormalizer.normalize("http:///path")).hasMessageContaining("no host");
         assertThatThrownBy(() -> UrlNormalizer.normalize("http://example.com:99999/")).hasMessageContaining("bad port '99999'");
         assertThatThrownBy(() -> UrlNormalizer.normalize("http://exa mple.com/")).hasMessageContaining("bad host");
+    }
+
+    @Test
+    void resolvesLinksAgainstTheBaseAsAbsUrlDidStraightIntoNormalForm() {
+        LinkResolver page = LinkResolver.against("http://Example.com:80/a/b?q=1#top");
+        assertThat(page.resolve("c?x=%7e#f")).isEqualTo("http://example.com/a/c?x=~");
+        assertThat(page.resolve("../../../d")).isEqualTo("http://example.com/d");
+        assertThat(page.resolve("/e/./f/../g")).isEqualTo("http://example.com/e/g");
+        assertThat(page.resolve("")).isEqualTo("http://example.com/a/b?q=1");
+        assertThat(page.resolve("#top")).isEqualTo("http://example.com/a/b?q=1");
+        assertThat(page.resolve("?r")).isEqualTo("http://example.com/a/b?r");
+        assertThat(page.resolve("//Other.example:8080/h")).isEqualTo("http://other.example:8080/h");
+        assertThat(page.resolve(" \t/sp ace/\n ")).isEqualTo("http://example.com/sp%20ace/");
+        assertThat(page.resolve("http:same-scheme")).as("non-strict, as java.net.URL").isEqualTo("http://example.com/a/same-scheme");
+        assertThat(page.resolve("HTTPS://x.example/")).isEqualTo("https://x.example/");
+        assertThat(page.resolve("http://user:secret@x.example/")).as("credentials dropped").isEqualTo("http://x.example/");
+        assertThat(page.resolve("mailto:a@b.example")).isNull();
+        assertThat(page.resolve("javascript:alert(1)")).isNull();
+        assertThat(page.resolve("http://[bad/")).isNull();
+        assertThat(page.resolve("/" + "y".repeat(3_000))).isNull();
+        assertThat(LinkResolver.against("mailto:a@b.example").resolve("relative")).isNull();
+        assertThat(LinkResolver.against("mailto:a@b.example").resolve("http://x.example")).isEqualTo("http://x.example/");
     }
 
     @Test
