@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Crawls of the local site, in-process on loopback: counts, no refetch, robots, politeness, retries, modes. */
 class CrawlerSiteTest {
@@ -112,6 +114,29 @@ class CrawlerSiteTest {
                 assertThat(record.get("outcome").asText()).isEqualTo("ROBOTS_UNREACHABLE");
                 assertThat(record.get("error").asText()).contains("503");
             });
+        }
+    }
+
+    /**
+     * RFC 9309, 2.3.1.4: a robots.txt that does not answer makes the host unreachable, disallowed. The site holds
+     * its answer for a minute; the crawl gives up after 200 ms, with either fetcher, and nothing but robots.txt is
+     * ever asked for (robots.txt is fetched once: the fetch stage's retries are not for it).
+     */
+    @ParameterizedTest
+    @EnumSource(FetcherKind.class)
+    void aRobotsTxtThatTimesOutDisallowsTheHost(FetcherKind fetcher) {
+        try (LocalSite fresh = LocalSite.builder().pages(50).fault("/robots.txt", Fault.SLOW_FIRST_BYTE)
+                .faultDelay(Duration.ofMinutes(1)).start()) {
+            Crawls.Outcome outcome = Crawls.run(fresh.baseUrl(), b -> b.fetcher(fetcher).timeout(Duration.ofMillis(200)));
+            assertThat(fresh.counters().paths()).containsOnlyKeys("/robots.txt");
+            assertThat(fresh.counters().requests("/robots.txt")).isEqualTo(1);
+            assertThat(outcome.records()).singleElement().satisfies(record -> {
+                assertThat(record.get("url").asText()).isEqualTo(fresh.baseUrl());
+                assertThat(record.get("outcome").asText()).isEqualTo("ROBOTS_UNREACHABLE");
+                assertThat(record.get("status").asInt()).isZero();
+                assertThat(record.get("error").asText()).contains("TIMEOUT");
+            });
+            assertThat(outcome.result().summary().fetched()).isZero();
         }
     }
 
