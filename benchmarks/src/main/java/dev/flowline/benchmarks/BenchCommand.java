@@ -12,14 +12,15 @@ import picocli.CommandLine.Spec;
  * flowline bench fetch --quick      blocking vs non-blocking fetch, each variant in its own JVM
  * flowline bench cpu --quick        a CPU-bound stage, serial vs parallel vs boundedElastic vs virtual threads
  * flowline bench overhead --quick   JMH: a Flowline stage vs the same chain in plain Reactor
+ * flowline bench crawl --quick      the crawler against the local site, each in its own JVM: pages/s and CPU per page
  * </pre>
  *
  * <p>Exit status: 0 when the benchmark ran (missed targets are reported, not failed), 2 for a bad command line,
  * 1 when the benchmark could not run, with a one-line reason.
  */
 @Command(name = "flowline bench", mixinStandardHelpOptions = true,
-        subcommands = {FetchCommand.class, CpuCommand.class, OverheadCommand.class},
-        description = "Benchmarks: fetch, cpu, overhead. Each writes CSV, JSON, Markdown and charts.")
+        subcommands = {FetchCommand.class, CpuCommand.class, OverheadCommand.class, CrawlCommand.class},
+        description = "Benchmarks: fetch, cpu, overhead, crawl. Each writes CSV, JSON, Markdown and charts.")
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -44,7 +45,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: fetch, cpu or overhead");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: fetch, cpu, overhead or crawl");
     }
 
     private static String oneLine(Throwable error) {

@@ -60,6 +60,11 @@ final class ChildJvm implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java binary runs this JVM"));
     }
 
+    /** The child's process id, to read its CPU time from {@code /proc}. */
+    long pid() {
+        return process.pid();
+    }
+
     /** The next line the child prints, or {@code null} once it has closed its stdout (usually: it exited). */
     String readLine() {
         try {

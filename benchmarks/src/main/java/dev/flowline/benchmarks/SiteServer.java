@@ -4,16 +4,18 @@ import dev.flowline.site.Latency;
 import dev.flowline.site.LocalSite;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The server JVM of the fetch benchmark: one {@link LocalSite} per latency asked for (each on 127.0.0.1, a free port
- * and event loops of its own; 1,000 pages), all in this one JVM, so the server code the sweep warms up is the code
- * that answers the saturation and footprint points. Prints {@code URL <latency> <base url>} on stdout for each
- * once all listen, and stops when its standard input closes — so it never outlives the coordinator, even one that
- * was killed.
+ * The server JVM of the fetch and crawl benchmarks: one {@link LocalSite} per latency asked for (each on 127.0.0.1,
+ * a free port and event loops of its own), all in this one JVM, so the server code the first points warm up is the
+ * code that answers the later ones. Prints {@code URL <latency> <base url>} on stdout for each once all listen, and
+ * stops when its standard input closes — so it never outlives the coordinator, even one that was killed.
  *
- * <p>Arguments: the latencies, as the coordinator spells them ({@code 100ms}, {@code 5000ms}, {@code 0}).
+ * <p>Arguments: {@code [--pages=N] [--links=N] [--page-bytes=N]} (1,000 pages and the site's defaults otherwise),
+ * then the latencies, as the coordinator spells them ({@code 100ms}, {@code 5000ms}, {@code 0}).
  */
 public final class SiteServer {
     static final String URL_PREFIX = "URL ";
@@ -22,14 +24,27 @@ public final class SiteServer {
 
     /** Serves until standard input closes. */
     public static void main(String[] args) throws IOException {
-        if (args.length == 0) {
-            System.err.println("usage: SiteServer <latency>...");
+        List<String> latencies = new ArrayList<>();
+        LocalSite.Builder shape = LocalSite.builder().pages(1000);
+        for (String arg : args) {
+            if (arg.startsWith("--pages=")) {
+                shape.pages(Integer.parseInt(arg.substring("--pages=".length())));
+            } else if (arg.startsWith("--links=")) {
+                shape.links(Integer.parseInt(arg.substring("--links=".length())));
+            } else if (arg.startsWith("--page-bytes=")) {
+                shape.pageBytes(Integer.parseInt(arg.substring("--page-bytes=".length())));
+            } else {
+                latencies.add(arg);
+            }
+        }
+        if (latencies.isEmpty()) {
+            System.err.println("usage: SiteServer [--pages=N] [--links=N] [--page-bytes=N] <latency>...");
             System.exit(2);
         }
         List<LocalSite> sites = new ArrayList<>();
         try {
-            for (String latency : args) {
-                LocalSite site = LocalSite.builder().pages(1000).latency(Latency.parse(latency)).start();
+            for (String latency : latencies) {
+                LocalSite site = shape.latency(Latency.parse(latency)).start();
                 sites.add(site);
                 System.out.println(URL_PREFIX + latency + " " + site.baseUrl());
             }
@@ -40,5 +55,21 @@ public final class SiteServer {
         } finally {
             sites.forEach(LocalSite::close);
         }
+    }
+
+    /** The base URL per latency of a started site JVM, as it prints them once it listens. */
+    static Map<String, String> urlsOf(ChildJvm site, int count) {
+        Map<String, String> urls = new HashMap<>();
+        while (urls.size() < count) {
+            String line = site.readLine();
+            if (line == null) {
+                throw new IllegalStateException("the site JVM did not start: " + site.logTail());
+            }
+            if (line.startsWith(URL_PREFIX)) {
+                String[] latencyAndUrl = line.substring(URL_PREFIX.length()).trim().split(" ", 2);
+                urls.put(latencyAndUrl[0], latencyAndUrl[1]);
+            }
+        }
+        return urls;
     }
 }

@@ -37,6 +37,6 @@ class CommandLineTest {
         commandLine.setErr(new PrintWriter(err));
 
         assertThat(commandLine.execute()).isEqualTo(2);
-        assertThat(err.toString()).contains("fetch, cpu or overhead");
+        assertThat(err.toString()).contains("fetch, cpu, overhead or crawl");
     }
 }

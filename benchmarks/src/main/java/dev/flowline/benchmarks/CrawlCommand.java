@@ -1,0 +1,46 @@
+package dev.flowline.benchmarks;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code flowline bench crawl}: the real crawler against the local site, each in its own JVM (issue #4's speed). */
+@Command(name = "crawl", mixinStandardHelpOptions = true,
+        description = {"Crawl the local site (in its own JVM) with the non-blocking crawler (in another): a warm-up "
+                + "crawl, a saturation crawl at L = 0 (C = 256) and a sweep of concurrency at L = 50 ms, each measured "
+                + "over steady windows with the CPU of both JVMs and of the machine. Writes crawl.csv, crawl.json, crawl.md "
+                + "and bench-crawl-*.png charts."})
+final class CrawlCommand implements Callable<Integer> {
+
+    @Mixin
+    ProfileOptions profile;
+
+    @Option(names = "--crawler-jvm-option", paramLabel = "OPTION",
+            description = "an option for the crawler's JVM, repeatable (to profile it: "
+                    + "--crawler-jvm-option=-XX:StartFlightRecording=filename=crawl.jfr)")
+    List<String> crawlerJvmOptions = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        CrawlProfile chosen = CrawlProfile.named(profile.name());
+        Machine machine = Machine.current();
+        String startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        System.err.println("crawl benchmark, " + chosen.name() + " profile, on " + machine.describe() + ", load average "
+                + machine.loadAverage());
+        Path out = profile.out();
+        List<CrawlPoint> points = new CrawlRun(chosen, crawlerJvmOptions, out.resolve("logs"), System.err).run();
+        CrawlResults results = new CrawlResults(profile.invocation(), chosen.name(), startedAt, machine,
+                Machine.currentLoadAverage(), chosen.sitePages(), CrawlProfile.LINKS, CrawlProfile.PAGE_BYTES,
+                chosen.sweepLatency().toMillis(), points, CrawlTargets.check(points));
+        List<Path> written = CrawlReport.write(results, out);
+        ReportText.printTargets(results.targets(), System.out);
+        System.out.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
+        return 0;
+    }
+}

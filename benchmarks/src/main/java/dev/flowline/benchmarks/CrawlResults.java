@@ -1,0 +1,18 @@
+package dev.flowline.benchmarks;
+
+import java.util.List;
+
+/** Everything one crawl benchmark run produced: what the JSON file holds, and what the other outputs are made from. */
+record CrawlResults(
+        String command,
+        String profile,
+        String startedAt,
+        Machine machine,
+        String loadAverageAfter,
+        int sitePages,
+        int links,
+        int pageBytes,
+        double sweepLatencyMs,
+        List<CrawlPoint> points,
+        List<TargetCheck> targets) {
+}
