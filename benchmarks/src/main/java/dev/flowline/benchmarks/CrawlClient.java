@@ -49,7 +49,7 @@ public final class CrawlClient {
 
     private static CrawlPoint crawl(CrawlPlan plan, PointSpec spec, int cores) throws InterruptedException {
         CrawlConfig config = CrawlConfig.builder(List.of(spec.url()))
-                .maxDepth(MAX_DEPTH).maxPages(plan.sitePages())
+                .maxDepth(MAX_DEPTH).maxPages(spec.phase().equals(PointSpec.WARMUP) ? plan.warmupPages() : plan.sitePages())
                 .concurrency(spec.concurrency()).perHostConcurrency(spec.concurrency()).hostDelay(Duration.ZERO)
                 .mode(Mode.REACTIVE).fetcher(FetcherKind.NON_BLOCKING)
                 .build();

@@ -7,12 +7,13 @@ import java.util.List;
  * (the first a warm-up whose figures are thrown away), and where to read the site's CPU time.
  *
  * @param sitePid   the site JVM's process id
- * @param sitePages the site's pages: no crawl is capped below them
+ * @param sitePages the site's pages: no measured crawl is capped below them
+ * @param warmupPages the warm-up crawl's cap: it ends there, or when its {@code warmupMs} has passed
  * @param windowMs  the length of a window; every settling time and measured interval is a whole number of them
  * @param crawls    {@link PointSpec}s: {@code warmupMs} is the settling time, from the crawl's start to its
  *                  measured interval, {@code measureMs} the interval, after which the crawl is stopped
  */
-record CrawlPlan(long sitePid, int sitePages, long windowMs, List<PointSpec> crawls) {
+record CrawlPlan(long sitePid, int sitePages, int warmupPages, long windowMs, List<PointSpec> crawls) {
 
     /** How long the crawls take, drains and JVM start aside. */
     long plannedMillis() {

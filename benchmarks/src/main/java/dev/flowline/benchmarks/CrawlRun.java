@@ -46,7 +46,7 @@ final class CrawlRun {
                 "--links=" + CrawlProfile.LINKS, "--page-bytes=" + CrawlProfile.PAGE_BYTES, "0", sweepLatency),
                 logs.resolve("site.log"))) {
             Map<String, String> urls = SiteServer.urlsOf(site, 2);
-            CrawlPlan plan = new CrawlPlan(site.pid(), profile.sitePages(), profile.window().toMillis(),
+            CrawlPlan plan = new CrawlPlan(site.pid(), profile.sitePages(), profile.warmupPages(), profile.window().toMillis(),
                     crawls(urls.get("0"), urls.get(sweepLatency)));
             List<String> options = new ArrayList<>(CRAWLER_JVM);
             options.addAll(crawlerJvmOptions);
@@ -75,7 +75,7 @@ final class CrawlRun {
     private List<PointSpec> crawls(String fastUrl, String sweepUrl) {
         List<PointSpec> crawls = new ArrayList<>();
         crawls.add(new PointSpec(PointSpec.WARMUP, fastUrl, 0, profile.saturationConcurrency(),
-                profile.jvmWarmup().toMillis(), 0));
+                profile.warmupAtMost().toMillis(), 0));
         crawls.add(new PointSpec("saturation", fastUrl, 0, profile.saturationConcurrency(),
                 profile.saturationSettle().toMillis(), profile.saturationMeasure().toMillis()));
         for (int concurrency : profile.sweepConcurrency()) {
