@@ -11,6 +11,7 @@ import dev.flowline.http.Fetcher;
 import java.io.PrintStream;
 import java.net.URI;
 import java.io.Writer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +41,13 @@ import reactor.core.scheduler.Schedulers;
 public final class Crawler {
     /** The write stage's concurrency: records are written under one lock; bodies, when saved, in parallel. */
     private static final int WRITERS = 4;
+    /**
+     * Pages go to the write stage in lists of up to this many, or of what {@link #RECORDS_WAIT} gathered: one hop to
+     * a blocking thread (a wake-up, and a park when it is done) per list rather than per page.
+     */
+    private static final int RECORDS_BATCH = 64;
+    /** The longest a page waits for its list: what a record, and the links it brings the frontier, are delayed. */
+    private static final Duration RECORDS_WAIT = Duration.ofMillis(10);
 
     private final CrawlConfig config;
     private final BiConsumer<String, List<String>> linkListener;
@@ -107,7 +115,7 @@ public final class Crawler {
             if (stopper.stopped()) {
                 crawlFrontier.stop();
             }
-            Run<Page> run = pipeline(fetcher, scope, crawlFrontier, writer, stats).run(crawlFrontier.source());
+            Run<List<Page>> run = pipeline(fetcher, scope, crawlFrontier, writer, stats).run(crawlFrontier.source());
             CountDownLatch ended = new CountDownLatch(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Disposable subscription = run.output().subscribe(page -> { }, error -> {
@@ -136,7 +144,7 @@ public final class Crawler {
         }
     }
 
-    private Pipeline<CrawlTask, Page> pipeline(Fetcher fetcher, Scope scope, Frontier crawlFrontier, RecordWriter writer,
+    private Pipeline<CrawlTask, List<Page>> pipeline(Fetcher fetcher, Scope scope, Frontier crawlFrontier, RecordWriter writer,
                                                CrawlStats stats) {
         FetchAttempts attempts = new FetchAttempts(fetcher, new RetryRule(config.retries(), config.retryBackoff(),
                 config.maxRetryWait()), crawlFrontier, stopper, stats);
@@ -145,14 +153,16 @@ public final class Crawler {
         Stage<CrawlTask, Fetched> fetch = fetcher.kind() == Kind.ASYNC_IO
                 ? Stage.<CrawlTask, Fetched>async("fetch", attempts::async)
                 : Stage.<CrawlTask, Fetched>blocking("fetch", attempts::blocking);
-        Pipeline<CrawlTask, Page> crawl = Pipeline.<CrawlTask>named("crawl")
+        Pipeline<CrawlTask, List<Page>> crawl = Pipeline.<CrawlTask>named("crawl")
                 .then(fetch.concurrency(config.concurrency()).unordered())
                 .then(Stage.<Fetched, Page>cpu("parse", parser::parse).unordered())
-                .then(Stage.<Page, Page>blocking("write", page -> {
+                .batch("records", RECORDS_BATCH, RECORDS_WAIT)
+                .then(Stage.<List<Page>, List<Page>>blocking("write", pages -> {
                     try {
-                        return writer.write(page);
+                        pages.forEach(writer::write);
+                        return pages;
                     } finally {
-                        crawlFrontier.complete(page.task(), page.links());
+                        crawlFrontier.complete(pages);
                     }
                 }).concurrency(WRITERS).unordered())
                 .mode(config.mode())

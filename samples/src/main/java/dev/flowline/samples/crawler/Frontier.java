@@ -124,12 +124,14 @@ final class Frontier {
     }
 
     /**
-     * Links found on {@code page}'s content, in page order, normalized and in scope (or out of scope, as leaves to
-     * check only), and the end of {@code page}: its record is written. Call exactly once per task emitted.
+     * The end of each of {@code pages}: its record is written, and its links (in page order, normalized, in scope or
+     * out of scope as leaves to check only) are found. Each task emitted must end exactly once.
      */
-    void complete(CrawlTask page, List<Link> links) {
-        inFlightTasks.remove(page);
-        pagesEnded.offer(new PageEnd(page, links));
+    void complete(List<Page> pages) {
+        for (Page page : pages) {
+            inFlightTasks.remove(page.task());
+            pagesEnded.offer(new PageEnd(page.task(), page.links()));
+        }
         drain();
     }
 
