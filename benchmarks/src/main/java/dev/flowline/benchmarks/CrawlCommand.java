@@ -34,10 +34,11 @@ final class CrawlCommand implements Callable<Integer> {
         System.err.println("crawl benchmark, " + chosen.name() + " profile, on " + machine.describe() + ", load average "
                 + machine.loadAverage());
         Path out = profile.out();
-        List<CrawlPoint> points = new CrawlRun(chosen, crawlerJvmOptions, out.resolve("logs"), System.err).run();
+        List<CrawlPoint> crawls = new CrawlRun(chosen, crawlerJvmOptions, out.resolve("logs"), System.err).run();
+        List<CrawlPoint> points = crawls.subList(1, crawls.size());
         CrawlResults results = new CrawlResults(profile.invocation(), chosen.name(), startedAt, machine,
                 Machine.currentLoadAverage(), chosen.sitePages(), CrawlProfile.LINKS, CrawlProfile.PAGE_BYTES,
-                chosen.sweepLatency().toMillis(), points, CrawlTargets.check(points));
+                chosen.sweepLatency().toMillis(), crawls.getFirst(), points, CrawlTargets.check(points));
         List<Path> written = CrawlReport.write(results, out);
         ReportText.printTargets(results.targets(), System.out);
         System.out.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param sitePid   the site JVM's process id
  * @param sitePages the site's pages: no measured crawl is capped below them
- * @param warmupPages the warm-up crawl's cap: it ends there, or when its {@code warmupMs} has passed
+ * @param warmupPages the warm-up crawl's least size: it ends once it has this many pages and the JIT is quiet, or
+ *                    when its {@code warmupMs} has passed
  * @param windowMs  the length of a window; every settling time and measured interval is a whole number of them
  * @param crawls    {@link PointSpec}s: {@code warmupMs} is the settling time, from the crawl's start to its
  *                  measured interval, {@code measureMs} the interval, after which the crawl is stopped

@@ -24,6 +24,8 @@ import org.HdrHistogram.Histogram;
  * @param cpuBound              {@code cpuUse >= }{@link #CPU_BOUND}: the two processes had the machine's cores
  * @param cpuLimitPagesPerSecond cores / (crawler + site CPU per page): the pages per second every core would give
  * @param meanInFlight          Little's law the other way: pages per second x mean fetch time
+ * @param jitShare              the crawler JVM's compilation time per second: more than a trace, and the figures
+ *                              include warm-up
  * @param depths                the depths crawled during the measured interval, like {@code 3-4}
  * @param endedEarly            the crawl ran out of pages before the end of its measured interval
  */
@@ -60,6 +62,7 @@ record CrawlPoint(
         double fetchP99Ms,
         double fetchMeanMs,
         double meanInFlight,
+        double jitShare,
         String depths,
         boolean endedEarly,
         List<CrawlWindow> windows) {
@@ -72,7 +75,7 @@ record CrawlPoint(
             + "records_per_s,measured_pages_per_s,whole_pages,whole_records,whole_seconds,whole_pages_per_s,"
             + "crawler_cpu_us_per_page,site_cpu_us_per_page,crawler_cores,site_cores,cpu_use_percent,"
             + "machine_busy_percent,cpu_bound,cpu_limit_pages_per_s,fetch_p50_ms,fetch_p99_ms,fetch_mean_ms,"
-            + "mean_in_flight,depths,ended_early";
+            + "mean_in_flight,jit_percent,depths,ended_early";
 
     /**
      * @param windows every window of the crawl, marked steady or not
@@ -106,6 +109,7 @@ record CrawlPoint(
                 seconds == 0 ? 0 : machineCpu / (cores * seconds), cpuUse >= CPU_BOUND,
                 microsPerPage == 0 ? 0 : cores * 1e6 / microsPerPage,
                 percentile(fetch, 50), percentile(fetch, 99), fetchMean, pagesPerSecond * fetchMean / 1000,
+                seconds == 0 ? 0 : basis.stream().mapToDouble(CrawlWindow::jitSeconds).sum() / seconds,
                 depths(measured), endedEarly, windows);
     }
 
@@ -118,7 +122,8 @@ record CrawlPoint(
                 String.valueOf(wholePages), String.valueOf(wholeRecords), fmt(wholeSeconds), fmt(wholePagesPerSecond),
                 fmt(crawlerCpuMicrosPerPage), fmt(siteCpuMicrosPerPage), fmt(crawlerCores), fmt(siteCores),
                 fmt(100 * cpuUse), fmt(100 * machineBusy), String.valueOf(cpuBound), fmt(cpuLimitPagesPerSecond),
-                fmt(fetchP50Ms), fmt(fetchP99Ms), fmt(fetchMeanMs), fmt(meanInFlight), depths, String.valueOf(endedEarly));
+                fmt(fetchP50Ms), fmt(fetchP99Ms), fmt(fetchMeanMs), fmt(meanInFlight), fmt(100 * jitShare), depths,
+                String.valueOf(endedEarly));
     }
 
     private static double rate(long count, double seconds) {

@@ -11,9 +11,10 @@ import java.util.List;
  *
  * @param sitePages   big enough that no crawl runs out of pages: the crawler stays in its big depths (4 and 5 with 20
  *                    links a page), where depth barriers are seconds apart
- * @param warmupPages the warm-up crawl's size: a count of pages rather than a time, so that a busy machine, which
- *                    gives the JVMs less CPU, still compiles the same code before the first point...
- * @param warmupAtMost ...within this time at most
+ * @param warmupPages  the warm-up crawl's least size; past it, the warm-up ends once the crawler's JIT compilers are
+ *                     quiet ({@link CrawlClient#JIT_QUIET}), so that a busy machine, which gives the compilers less
+ *                     CPU, still measures compiled code...
+ * @param warmupAtMost ...or at this time at most
  */
 record CrawlProfile(
         String name,

@@ -90,7 +90,10 @@ final class CrawlReport {
                 + "other jobs included). CPU use = (crawler + site) / (cores x time); a point is *CPU-bound* when it is at "
                 + "least ").append(Numbers.percent(CrawlPoint.CPU_BOUND)).append(". CPU limit = cores / (crawler + site CPU "
                 + "per page). Fetch times from the records' `fetch_ms` (whole milliseconds), in flight = pages/s x mean fetch "
-                + "time (Little's law).\n\n");
+                + "time (Little's law). JIT = the crawler JVM's compilation time per second.\n");
+        md.append("- Warm-up: ").append(Numbers.count(results.warmup().wholePages())).append(" pages in ")
+                .append(Numbers.decimal(results.warmup().wholeSeconds(), 1)).append(" s, ")
+                .append(CrawlRun.warmupEnd(results.warmup())).append(".\n\n");
         md.append("## Targets\n\n").append(ReportText.targets(results.targets())).append('\n');
         md.append("## Saturation, L = 0\n\n").append(table(phase(results, "saturation"))).append('\n');
         md.append("## Concurrency sweep, L = ").append(Numbers.decimal(results.sweepLatencyMs(), 0)).append(" ms\n\n")
@@ -111,7 +114,7 @@ final class CrawlReport {
     private static MarkdownTable table(List<CrawlPoint> points) {
         MarkdownTable table = new MarkdownTable("C", "pages/s", "ideal C/L", "% of ideal", "windows (steady/measured)",
                 "window min-max", "measured pages/s", "whole pages/s", "CPU µs/page crawler + site", "cores crawler + site",
-                "CPU use", "machine busy", "CPU limit pages/s", "fetch p50/p99 ms", "in flight", "depths");
+                "CPU use", "machine busy", "CPU limit pages/s", "fetch p50/p99 ms", "in flight", "JIT", "depths");
         for (CrawlPoint point : points) {
             table.row(Numbers.count(point.concurrency()), Numbers.decimal(point.pagesPerSecond(), 0),
                     point.idealPagesPerSecond() == null ? "-" : Numbers.decimal(point.idealPagesPerSecond(), 0),
@@ -125,7 +128,7 @@ final class CrawlReport {
                     Numbers.percent(point.cpuUse()) + (point.cpuBound() ? " (CPU-bound)" : ""),
                     Numbers.percent(point.machineBusy()), Numbers.decimal(point.cpuLimitPagesPerSecond(), 0),
                     Numbers.decimal(point.fetchP50Ms(), 0) + " / " + Numbers.decimal(point.fetchP99Ms(), 0),
-                    Numbers.decimal(point.meanInFlight(), 0), point.depths());
+                    Numbers.decimal(point.meanInFlight(), 0), Numbers.percent(point.jitShare()), point.depths());
         }
         return table;
     }

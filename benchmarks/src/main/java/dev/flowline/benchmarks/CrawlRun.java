@@ -38,6 +38,7 @@ final class CrawlRun {
         this.progress = progress;
     }
 
+    /** The crawls, in order: the warm-up first (phase {@link PointSpec#WARMUP}), then the measured points. */
     List<CrawlPoint> run() {
         String sweepLatency = profile.sweepLatency().toMillis() + "ms";
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
@@ -57,9 +58,9 @@ final class CrawlRun {
                 List<CrawlPoint> points = read(crawler);
                 hung.cancel(false);
                 int status = crawler.waitFor();
-                if (status != 0 || points.size() != plan.crawls().size() - 1) {
+                if (status != 0 || points.size() != plan.crawls().size()) {
                     throw new IllegalStateException("the crawler JVM ended (status " + status + ") after " + points.size()
-                            + " of " + (plan.crawls().size() - 1) + " points: " + crawler.logTail());
+                            + " of " + plan.crawls().size() + " crawls: " + crawler.logTail());
                 }
                 return points;
             }
@@ -112,6 +113,10 @@ final class CrawlRun {
     }
 
     static String describe(CrawlPoint point) {
+        if (point.phase().equals(PointSpec.WARMUP)) {
+            return String.format(Locale.ROOT, "  warm-up: %s pages in %.1f s, %s", Numbers.count(point.wholePages()),
+                    point.wholeSeconds(), warmupEnd(point));
+        }
         String ideal = point.fractionOfIdeal() == null ? "" : " (" + Numbers.percent(point.fractionOfIdeal()) + " of C/L)";
         return String.format(Locale.ROOT, "  %-10s L=%-4s C=%-5d %8s pages/s%s over %d %s windows; CPU %s of %d cores "
                         + "(crawler %s, site %s; machine %s), %s µs a page; fetch p50 %s ms, p99 %s ms",
@@ -122,5 +127,14 @@ final class CrawlRun {
                 Numbers.decimal(point.machineBusy() * point.cores(), 2),
                 Numbers.decimal(point.crawlerCpuMicrosPerPage() + point.siteCpuMicrosPerPage(), 0),
                 Numbers.decimal(point.fetchP50Ms(), 0), Numbers.decimal(point.fetchP99Ms(), 0));
+    }
+
+    /** How the warm-up ended: the JIT quiet, or at its time cap with the JIT still busy. */
+    static String warmupEnd(CrawlPoint warmup) {
+        CrawlWindow last = warmup.windows().getLast();
+        double jit = last.jitSeconds() / last.seconds();
+        return (jit < CrawlClient.JIT_QUIET ? "ended with the crawler's JIT quiet" : "ended at its time cap with the "
+                + "crawler's JIT still busy: the first points may include warm-up") + " (compiling "
+                + Numbers.percent(jit) + " of its last window)";
     }
 }

@@ -12,12 +12,14 @@ package dev.flowline.benchmarks;
  * @param crawlerCpuSeconds CPU time of the crawler's JVM
  * @param siteCpuSeconds   CPU time of the site's JVM
  * @param machineBusyCpuSeconds CPU time of the whole machine, every process (other jobs included)
+ * @param jitSeconds       time the crawler's JIT compilers spent compiling: while it is more than a trace, the
+ *                         crawler's code is still warming up
  * @param measured         inside the point's measured interval (after its settling time)
  * @param steady           measured, and neither it nor the windows on either side crosses a depth barrier
  */
 record CrawlWindow(double startSeconds, double seconds, long records, long pages, int minDepth, int maxDepth,
-                   double crawlerCpuSeconds, double siteCpuSeconds, double machineBusyCpuSeconds, boolean measured,
-                   boolean steady) {
+                   double crawlerCpuSeconds, double siteCpuSeconds, double machineBusyCpuSeconds, double jitSeconds,
+                   boolean measured, boolean steady) {
 
     double pagesPerSecond() {
         return pages / seconds;
@@ -30,6 +32,6 @@ record CrawlWindow(double startSeconds, double seconds, long records, long pages
 
     CrawlWindow steady(boolean isSteady) {
         return new CrawlWindow(startSeconds, seconds, records, pages, minDepth, maxDepth, crawlerCpuSeconds,
-                siteCpuSeconds, machineBusyCpuSeconds, measured, isSteady);
+                siteCpuSeconds, machineBusyCpuSeconds, jitSeconds, measured, isSteady);
     }
 }

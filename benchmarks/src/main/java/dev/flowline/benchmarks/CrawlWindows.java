@@ -20,14 +20,19 @@ final class CrawlWindows {
     private long lastNanos;
     private RecordMeter.Window lastCounts = new RecordMeter.Window(0, 0, -1, -1, null);
     private CpuTimes lastCpu;
+    private long lastJitMillis;
 
-    /** @param cpu the CPU times when the crawl started */
-    CrawlWindows(long startNanos, PointSpec spec, CpuTimes cpu) {
+    /**
+     * @param cpu       the CPU times when the crawl started
+     * @param jitMillis the crawler JVM's compilation time so far
+     */
+    CrawlWindows(long startNanos, PointSpec spec, CpuTimes cpu, long jitMillis) {
         this.startNanos = startNanos;
         this.settleNanos = spec.warmupMs() * 1_000_000;
         this.stopNanos = settleNanos + spec.measureMs() * 1_000_000;
         this.lastNanos = startNanos;
         this.lastCpu = cpu;
+        this.lastJitMillis = jitMillis;
     }
 
     /** When the crawl is to be stopped: the end of the measured interval. */
@@ -35,18 +40,25 @@ final class CrawlWindows {
         return startNanos + stopNanos;
     }
 
-    /** Ends a window at {@code nowNanos} with what the meter and {@code /proc} read then. */
-    void add(long nowNanos, RecordMeter.Window counts, CpuTimes cpu) {
+    /** Ends a window at {@code nowNanos} with what the meter, {@code /proc} and the JIT's counter read then. */
+    void add(long nowNanos, RecordMeter.Window counts, CpuTimes cpu, long jitMillis) {
         long from = lastNanos - startNanos;
         boolean measured = from >= settleNanos && nowNanos - startNanos <= stopNanos + stopNanos / 100;
         windows.add(new CrawlWindow(from / 1e9, (nowNanos - lastNanos) / 1e9, counts.records() - lastCounts.records(),
                 counts.pages() - lastCounts.pages(), counts.hasRecords() ? counts.minDepth() : -1, counts.maxDepth(),
                 (cpu.selfNanos() - lastCpu.selfNanos()) / 1e9, (cpu.otherNanos() - lastCpu.otherNanos()) / 1e9,
-                (cpu.machineBusyNanos() - lastCpu.machineBusyNanos()) / 1e9, measured, false));
+                (cpu.machineBusyNanos() - lastCpu.machineBusyNanos()) / 1e9, (jitMillis - lastJitMillis) / 1e3, measured,
+                false));
         fetchMillis.add(counts.fetchMillis());
         lastNanos = nowNanos;
         lastCounts = counts;
         lastCpu = cpu;
+        lastJitMillis = jitMillis;
+    }
+
+    /** The last window's compilation time, in seconds per second; 1 before the first window. */
+    double lastJitShare() {
+        return windows.isEmpty() ? 1 : windows.getLast().jitSeconds() / windows.getLast().seconds();
     }
 
     /**

@@ -72,9 +72,14 @@ class CrawlBenchmarkTest {
                 assertThat(point.get("idealPagesPerSecond").isNull()).isTrue();
             }
         }
+        JsonNode warmup = results.get("warmup");
+        assertThat(warmup.get("phase").asText()).isEqualTo(PointSpec.WARMUP);
+        assertThat(warmup.get("wholePages").asLong()).isPositive();
+        assertThat(warmup.get("windows")).isNotEmpty().allSatisfy(window ->
+                assertThat(window.get("jitSeconds").asDouble()).isGreaterThanOrEqualTo(0));
         assertThat(results.get("targets")).hasSize(2);
         assertThat(Files.readString(out.resolve(CrawlReport.MARKDOWN)))
-                .contains("## Targets", "## Saturation, L = 0", "## Concurrency sweep, L = 50 ms", "## Windows",
+                .contains("- Warm-up: ", "## Targets", "## Saturation, L = 0", "## Concurrency sweep, L = 50 ms", "## Windows",
                         CrawlReport.THROUGHPUT_CHART);
     }
 }
