@@ -1,8 +1,6 @@
 package dev.flowline.benchmarks;
 
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,19 +27,14 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CrawlProfile chosen = CrawlProfile.named(profile.name());
-        Machine machine = Machine.current();
-        String startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        System.err.println("crawl benchmark, " + chosen.name() + " profile, on " + machine.describe() + ", load average "
-                + machine.loadAverage());
+        BenchStart start = BenchStart.announce("crawl", chosen.name(), System.err);
         Path out = profile.out();
         List<CrawlPoint> crawls = new CrawlRun(chosen, crawlerJvmOptions, out.resolve("logs"), System.err).run();
         List<CrawlPoint> points = crawls.subList(1, crawls.size());
-        CrawlResults results = new CrawlResults(profile.invocation(), chosen.name(), startedAt, machine,
+        CrawlResults results = new CrawlResults(profile.invocation(), chosen.name(), start.startedAt(), start.machine(),
                 Machine.currentLoadAverage(), chosen.sitePages(), CrawlProfile.LINKS, CrawlProfile.PAGE_BYTES,
                 chosen.sweepLatency().toMillis(), crawls.getFirst(), points, CrawlTargets.check(points));
-        List<Path> written = CrawlReport.write(results, out);
-        ReportText.printTargets(results.targets(), System.out);
-        System.out.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
+        ReportText.printOutcome(results.targets(), CrawlReport.write(results, out), System.out);
         return 0;
     }
 }

@@ -1,13 +1,10 @@
 package dev.flowline.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
@@ -26,12 +23,8 @@ final class CrawlReport {
 
     /** Writes every output into {@code directory} and returns the files written. */
     static List<Path> write(CrawlResults results, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        List<String> csv = new ArrayList<>();
-        csv.add(CrawlPoint.CSV_HEADER);
-        results.points().forEach(point -> csv.add(point.csvRow()));
-        Files.write(directory.resolve(CSV), csv);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(JSON).toFile(), results);
+        ResultFiles.write(directory, CSV, CrawlPoint.CSV_HEADER, results.points().stream().map(CrawlPoint::csvRow).toList(),
+                JSON, results);
         charts(results, directory);
         Files.writeString(directory.resolve(MARKDOWN), markdown(results));
         return List.of(CSV, JSON, MARKDOWN, THROUGHPUT_CHART, CPU_CHART).stream().map(directory::resolve).toList();

@@ -19,24 +19,12 @@ import java.util.concurrent.TimeUnit;
  * crawl compiles is the code every point runs, on both sides. Every JVM it starts is destroyed when it is done,
  * failed or not.
  */
-final class CrawlRun {
+record CrawlRun(CrawlProfile profile, List<String> crawlerJvmOptions, Path logs, PrintStream progress) {
     private static final List<String> SITE_JVM = List.of("-Xmx1g", "--enable-native-access=ALL-UNNAMED");
     /** What {@code ./flowline crawl} runs with: the crawler is measured as users run it. */
     private static final List<String> CRAWLER_JVM = List.of("--enable-native-access=ALL-UNNAMED");
     /** Beyond the crawls' planned time: JVM start, drains, collections; past it the crawler JVM is taken for hung. */
     private static final long GRACE_SECONDS = 120;
-
-    private final CrawlProfile profile;
-    private final List<String> crawlerJvmOptions;
-    private final Path logs;
-    private final PrintStream progress;
-
-    CrawlRun(CrawlProfile profile, List<String> crawlerJvmOptions, Path logs, PrintStream progress) {
-        this.profile = profile;
-        this.crawlerJvmOptions = crawlerJvmOptions;
-        this.logs = logs;
-        this.progress = progress;
-    }
 
     /** The crawls, in order: the warm-up first (phase {@link PointSpec#WARMUP}), then the measured points. */
     List<CrawlPoint> run() {

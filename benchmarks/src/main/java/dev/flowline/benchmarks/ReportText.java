@@ -1,6 +1,7 @@
 package dev.flowline.benchmarks;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,5 +29,11 @@ final class ReportText {
     static void printTargets(List<TargetCheck> checks, PrintStream out) {
         checks.forEach(check -> out.println(check.status().toUpperCase(Locale.ROOT) + ": " + check.target() + " -> "
                 + check.measured()));
+    }
+
+    /** The command's result on {@code out}: a line per target, then the files written. */
+    static void printOutcome(List<TargetCheck> checks, List<Path> written, PrintStream out) {
+        printTargets(checks, out);
+        out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
     }
 }
