@@ -24,8 +24,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * A web crawler built as a Flowline pipeline: a {@link Frontier} source (politeness per host, robots.txt, a seen
  * set, depth and page caps) feeding {@code fetch} (ASYNC_IO with the non-blocking fetcher, BLOCKING_IO with the
- * blocking one), {@code parse} (CPU: jsoup) and {@code write} (BLOCKING_IO: one JSONL record per URL attempted).
- * Links found by {@code parse} feed the frontier back. The same URLs are crawled in every mode, with either fetcher.
+ * blocking one), {@code parse} (CPU: jsoup) and {@code write} (BLOCKING_IO: one JSONL record per URL attempted),
+ * which takes the pages in lists ({@code records}, a batch step). Links found by {@code parse} feed the frontier back. The same URLs are crawled in every mode, with either fetcher.
  *
  * <pre>{@code
  * Crawler crawler = new Crawler(CrawlConfig.builder(List.of("http://127.0.0.1:8080/")).maxPages(500).build());
@@ -118,7 +118,7 @@ public final class Crawler {
             Run<List<Page>> run = pipeline(fetcher, scope, crawlFrontier, writer, stats).run(crawlFrontier.source());
             CountDownLatch ended = new CountDownLatch(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
-            Disposable subscription = run.output().subscribe(page -> { }, error -> {
+            Disposable subscription = run.output().subscribe(pages -> { }, error -> {
                 failure.set(error);
                 ended.countDown();
             }, ended::countDown);
