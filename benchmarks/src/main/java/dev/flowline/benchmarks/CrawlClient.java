@@ -62,7 +62,8 @@ public final class CrawlClient {
         Crawler crawler = new Crawler(config);
         RecordMeter meter = new RecordMeter();
         long start = System.nanoTime();
-        CrawlWindows windows = new CrawlWindows(start, spec, CpuTimes.read(plan.sitePid()), jitMillis());
+        CrawlWindows windows = new CrawlWindows(start, plan.windowMs() * 1_000_000, spec, CpuTimes.read(plan.sitePid()),
+                jitMillis());
         AtomicBoolean ended = new AtomicBoolean();
         boolean warmup = spec.phase().equals(PointSpec.WARMUP);
         Thread clock = Thread.ofPlatform().daemon().name("bench-crawl-clock")

@@ -13,6 +13,7 @@ import org.HdrHistogram.Histogram;
  */
 final class CrawlWindows {
     private final long startNanos;
+    private final long windowNanos;
     private final long settleNanos;
     private final long stopNanos;
     private final List<CrawlWindow> windows = new ArrayList<>();
@@ -26,8 +27,9 @@ final class CrawlWindows {
      * @param cpu       the CPU times when the crawl started
      * @param jitMillis the crawler JVM's compilation time so far
      */
-    CrawlWindows(long startNanos, PointSpec spec, CpuTimes cpu, long jitMillis) {
+    CrawlWindows(long startNanos, long windowNanos, PointSpec spec, CpuTimes cpu, long jitMillis) {
         this.startNanos = startNanos;
+        this.windowNanos = windowNanos;
         this.settleNanos = spec.warmupMs() * 1_000_000;
         this.stopNanos = settleNanos + spec.measureMs() * 1_000_000;
         this.lastNanos = startNanos;
@@ -42,9 +44,10 @@ final class CrawlWindows {
 
     /** Ends a window at {@code nowNanos} with what the meter, {@code /proc} and the JIT's counter read then. */
     void add(long nowNanos, RecordMeter.Window counts, CpuTimes cpu, long jitMillis) {
-        long from = lastNanos - startNanos;
-        boolean measured = from >= settleNanos && nowNanos - startNanos <= stopNanos + stopNanos / 100;
-        windows.add(new CrawlWindow(from / 1e9, (nowNanos - lastNanos) / 1e9, counts.records() - lastCounts.records(),
+        // Measured or not by the window's place in the crawl, not by the clock: a late tick moves no window out.
+        long nominalStart = windows.size() * windowNanos;
+        boolean measured = nominalStart >= settleNanos && nominalStart + windowNanos <= stopNanos;
+        windows.add(new CrawlWindow((lastNanos - startNanos) / 1e9, (nowNanos - lastNanos) / 1e9, counts.records() - lastCounts.records(),
                 counts.pages() - lastCounts.pages(), counts.hasRecords() ? counts.minDepth() : -1, counts.maxDepth(),
                 (cpu.selfNanos() - lastCpu.selfNanos()) / 1e9, (cpu.otherNanos() - lastCpu.otherNanos()) / 1e9,
                 (cpu.machineBusyNanos() - lastCpu.machineBusyNanos()) / 1e9, (jitMillis - lastJitMillis) / 1e3, measured,
@@ -82,8 +85,7 @@ final class CrawlWindows {
                 fetch.add(fetchMillis.get(i));
             }
         }
-        boolean endedEarly = windows.isEmpty() || windows.getLast().startSeconds() + windows.getLast().seconds()
-                < stopNanos / 1e9 * 0.99;
+        boolean endedEarly = windows.size() * windowNanos < stopNanos;
         return CrawlPoint.of(spec, cores, marked, basis, anySteady, fetch, whole, wholeSeconds, endedEarly);
     }
 
