@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
  * The windows of one crawl, as the crawler's JVM reads them, and the point they make. A window is steady when it is
  * measured and it and its neighbours hold records of one and the same depth: the crawler goes breadth-first one
  * depth at a time and stalls at the end of each (docs/crawler.md), so a window next to a depth barrier says more
- * about the site's shape than about the crawler's speed. The point's figures are over its steady windows, or over
+ * about where the crawl stands in the site than about the crawler's speed. The point's figures are over its steady windows, or over
  * all its measured windows when none is steady (the point says which).
  */
 final class CrawlWindows {
