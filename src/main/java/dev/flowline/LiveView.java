@@ -114,7 +114,7 @@ public final class LiveView implements AutoCloseable {
                     "  %-14s %-11s %-26s in flight %5d (running %4d)  done %8d  errors %5d  %8.1f/s  p99 %s%n",
                     stage.name(), stage.kind(), stage.placement(), stage.inFlight(), stage.running(), done,
                     stage.failed() + stage.skipped() + stage.deadLettered(), rate,
-                    Durations.format(stage.latency().p99())));
+                    stage.latency().format(stage.latency().p99())));
         }
         frame.append("  platform threads: ").append(threads.entrySet().stream()
                 .map(entry -> entry.getKey().label() + " " + entry.getValue())

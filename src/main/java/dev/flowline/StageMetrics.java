@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -68,8 +68,19 @@ final class StageMetrics {
         peakInFlight.accumulate(inFlight.incrementAndGet());
     }
 
-    /** Records the element's one outcome and how long it spent in the stage. */
-    void left(Outcome outcome, long startNanos) {
+    /**
+     * Whether to time the element entering now, and with what weight: see {@link LatencyRecorder#weightOfNext()}.
+     * 0 means untimed.
+     */
+    int latencyWeight() {
+        return latencyNanos.weightOfNext();
+    }
+
+    /**
+     * Records the element's one outcome and, if it was timed ({@code weight > 0}), how long it spent in the stage
+     * since {@code startNanos}.
+     */
+    void left(Outcome outcome, long startNanos, int weight) {
         inFlight.decrementAndGet();
         switch (outcome) {
             case OUT -> out.increment();
@@ -79,8 +90,8 @@ final class StageMetrics {
             case DEAD_LETTERED -> deadLettered.increment();
             case CANCELLED -> cancelled.increment();
         }
-        if (outcome != Outcome.CANCELLED) {
-            latencyNanos.record(System.nanoTime() - startNanos);
+        if (weight > 0 && outcome != Outcome.CANCELLED) {
+            latencyNanos.record(System.nanoTime() - startNanos, weight);
         }
     }
 
@@ -104,14 +115,14 @@ final class StageMetrics {
     }
 
     /**
-     * Runs {@code call} of the stage's function, counting it as running and, for a sample of calls spread in time so
+     * Applies {@code call} (the stage's function, as placed) to {@code argument}, counting it as running and, for a sample of calls spread in time so
      * that measuring costs about 1% (see {@link CallSampler}), measuring its wall, CPU and run-queue time.
      */
-    <T> T measured(Supplier<T> call) {
+    <T, R> R measured(Function<? super T, ? extends R> call, T argument) {
         callsStarted.increment();
         if (!sampler.claim()) {
             try {
-                return call.get();
+                return call.apply(argument);
             } finally {
                 callsEnded.increment();
             }
@@ -120,7 +131,7 @@ final class StageMetrics {
         long[] before = ThreadClock.read();
         long callStart = System.nanoTime();
         try {
-            return call.get();
+            return call.apply(argument);
         } finally {
             long callEnd = System.nanoTime();
             long[] after = ThreadClock.read();
@@ -200,7 +211,7 @@ final class StageMetrics {
                 samples == 0 ? 0 : (double) wall / samples);
         return new StageReport(name, kind, placement, concurrency, inNow, outNow, filteredNow, failedNow, skippedNow,
                 deadNow, cancelledNow, Math.max(0, inNow - outcomes), peakInFlight.get(), Math.max(0, running()),
-                retried.sum(), timedOut.sum(), latency(), threadCounts, errorSamples,
+                retried.sum(), timedOut.sum(), latency(outcomes - cancelledNow), threadCounts, errorSamples,
                 samples == 0 ? OptionalDouble.empty() : OptionalDouble.of(cpuShare), advice, pinned.sum(),
                 Duration.ofNanos(pinnedNanos.sum()));
     }
@@ -211,12 +222,14 @@ final class StageMetrics {
         return callsStarted.sum() - ended;
     }
 
-    private Latency latency() {
+    /** The latency of the {@code settled} elements that left the stage (cancelled ones have none). */
+    private Latency latency(long settled) {
+        long timed = latencyNanos.timed();
         Histogram copy = latencyNanos.snapshot();
         if (copy.getTotalCount() == 0) {
             return Latency.EMPTY;
         }
-        return new Latency(copy.getTotalCount(), Duration.ofNanos(copy.getValueAtPercentile(50)),
+        return new Latency(settled, Math.min(timed, settled), Duration.ofNanos(copy.getValueAtPercentile(50)),
                 Duration.ofNanos(copy.getValueAtPercentile(90)), Duration.ofNanos(copy.getValueAtPercentile(99)),
                 Duration.ofNanos(copy.getMaxValue()));
     }
