@@ -49,7 +49,9 @@ public final class LiveView implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::redraw, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Shows {@code run} on standard error every second, if standard error is an interactive terminal. */
+    /**
+     * Shows {@code run} on standard error every second when a person is watching: if {@link #interactiveTerminal()}.
+     */
     public static LiveView show(Run<?> run) {
         return interactiveTerminal() ? show(run, System.err, Duration.ofSeconds(1)) : new LiveView();
     }
@@ -71,8 +73,12 @@ public final class LiveView implements AutoCloseable {
         this.ticker = null;
     }
 
-    /** True when the console is an interactive terminal (never when output is piped or redirected). */
-    static boolean interactiveTerminal() {
+    /**
+     * True when the process's console is an interactive terminal: standard input and output are a terminal, so
+     * never when output is piped or redirected (the view itself draws on standard error). Programs use it to decide
+     * whether to draw any live progress at all.
+     */
+    public static boolean interactiveTerminal() {
         Console console = System.console();
         if (console == null) {
             return false;

@@ -1,6 +1,5 @@
 package dev.flowline;
 
-import dev.flowline.report.Latency;
 import dev.flowline.report.StageReport;
 import dev.flowline.scheduling.ThreadKind;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import org.HdrHistogram.Histogram;
 
 /**
  * The live counters of one stage in one run. Written from many threads at once, so everything is an adder or an
@@ -211,7 +209,7 @@ final class StageMetrics {
                 samples == 0 ? 0 : (double) wall / samples);
         return new StageReport(name, kind, placement, concurrency, inNow, outNow, filteredNow, failedNow, skippedNow,
                 deadNow, cancelledNow, Math.max(0, inNow - outcomes), peakInFlight.get(), Math.max(0, running()),
-                retried.sum(), timedOut.sum(), latency(outcomes - cancelledNow), threadCounts, errorSamples,
+                retried.sum(), timedOut.sum(), latencyNanos.summary(outcomes - cancelledNow), threadCounts, errorSamples,
                 samples == 0 ? OptionalDouble.empty() : OptionalDouble.of(cpuShare), advice, pinned.sum(),
                 Duration.ofNanos(pinnedNanos.sum()));
     }
@@ -220,18 +218,6 @@ final class StageMetrics {
     private long running() {
         long ended = callsEnded.sum();
         return callsStarted.sum() - ended;
-    }
-
-    /** The latency of the {@code settled} elements that left the stage (cancelled ones have none). */
-    private Latency latency(long settled) {
-        long timed = latencyNanos.timed();
-        Histogram copy = latencyNanos.snapshot();
-        if (copy.getTotalCount() == 0) {
-            return Latency.EMPTY;
-        }
-        return new Latency(settled, Math.min(timed, settled), Duration.ofNanos(copy.getValueAtPercentile(50)),
-                Duration.ofNanos(copy.getValueAtPercentile(90)), Duration.ofNanos(copy.getValueAtPercentile(99)),
-                Duration.ofNanos(copy.getMaxValue()));
     }
 
     /** The one outcome of an element in a stage. */

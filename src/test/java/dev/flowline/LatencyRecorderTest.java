@@ -1,6 +1,7 @@
 package dev.flowline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.flowline.report.Latency;
 import java.time.Duration;
@@ -54,9 +55,36 @@ class LatencyRecorderTest {
         recorder.record(1_000, 1);
         recorder.record(1_000_000, 15);
 
-        assertThat(recorder.snapshot().getTotalCount()).isEqualTo(16);
-        assertThat(recorder.snapshot().getValueAtPercentile(50)).isBetween(990_000L, 1_010_000L);
-        assertThat(recorder.timed()).isEqualTo(2);
+        Latency latency = recorder.summary(16);
+        assertThat(latency.p50()).isEqualTo(Duration.ofNanos(1_000_000));
+        assertThat(latency.timed()).isEqualTo(2);
+        assertThat(latency.sampled()).isTrue();
+    }
+
+    @Test
+    void theFirstLatenciesAreExactAndLaterOnesGoToHistogramsWithinTheirPrecision() {
+        LatencyRecorder few = new LatencyRecorder();
+        LatencyRecorder many = new LatencyRecorder();
+        for (int i = 1; i <= 100; i++) {
+            few.record(i * 1_000_003L, 1);
+        }
+        for (int i = 1; i <= 10 * LatencyRecorder.FIRST; i++) {
+            many.record(i * 1_000_003L, 1);
+        }
+
+        assertThat(few.summary(100)).isEqualTo(new Latency(100, 100, Duration.ofNanos(50_000_150),
+                Duration.ofNanos(90_000_270), Duration.ofNanos(99_000_297), Duration.ofNanos(100_000_300)));
+        Latency later = many.summary(10 * LatencyRecorder.FIRST);
+        long n = 10L * LatencyRecorder.FIRST;
+        assertThat(later.p50().toNanos()).isCloseTo(n / 2 * 1_000_003L, withinPercentage(1));
+        assertThat(later.p99().toNanos()).isCloseTo(n * 99 / 100 * 1_000_003L, withinPercentage(1));
+        assertThat(later.max().toNanos()).isCloseTo(n * 1_000_003L, withinPercentage(1));
+        assertThat(later.sampled()).isFalse();
+    }
+
+    @Test
+    void nothingTimedIsAnEmptyDistribution() {
+        assertThat(new LatencyRecorder().summary(0)).isEqualTo(Latency.EMPTY);
     }
 
     @Test
