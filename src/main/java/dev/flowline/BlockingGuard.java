@@ -1,6 +1,6 @@
 package dev.flowline;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Strict mode: makes a blocking call inside a {@link Kind#CPU} or {@link Kind#ASYNC_IO} stage fail the element with
@@ -53,15 +53,19 @@ public final class BlockingGuard {
         return installed;
     }
 
-    /** Runs {@code call} as the body of the non-blocking stage {@code stage}: blocking inside it is reported. */
-    static <T> T nonBlocking(String stage, Supplier<T> call) {
+    /**
+     * Applies {@code function} to {@code argument} as the body of the non-blocking stage {@code stage}: blocking
+     * inside it is reported. Takes the function and its argument rather than a lambda, which a stage would allocate
+     * for every element.
+     */
+    static <T, R> R nonBlocking(String stage, Function<? super T, ? extends R> function, T argument) {
         if (!installed) {
-            return call.get();
+            return function.apply(argument);
         }
         String outer = NON_BLOCKING_STAGE.get();
         NON_BLOCKING_STAGE.set(stage);
         try {
-            return call.get();
+            return function.apply(argument);
         } finally {
             if (outer == null) {
                 NON_BLOCKING_STAGE.remove();

@@ -49,7 +49,9 @@ public final class LiveView implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::redraw, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Shows {@code run} on standard error every second, if standard error is an interactive terminal. */
+    /**
+     * Shows {@code run} on standard error every second when a person is watching: if {@link #interactiveTerminal()}.
+     */
     public static LiveView show(Run<?> run) {
         return interactiveTerminal() ? show(run, System.err, Duration.ofSeconds(1)) : new LiveView();
     }
@@ -71,8 +73,12 @@ public final class LiveView implements AutoCloseable {
         this.ticker = null;
     }
 
-    /** True when the console is an interactive terminal (never when output is piped or redirected). */
-    static boolean interactiveTerminal() {
+    /**
+     * True when the process's console is an interactive terminal: standard input and output are a terminal, so
+     * never when output is piped or redirected (the view itself draws on standard error). Programs use it to decide
+     * whether to draw any live progress at all.
+     */
+    public static boolean interactiveTerminal() {
         Console console = System.console();
         if (console == null) {
             return false;
@@ -114,7 +120,7 @@ public final class LiveView implements AutoCloseable {
                     "  %-14s %-11s %-26s in flight %5d (running %4d)  done %8d  errors %5d  %8.1f/s  p99 %s%n",
                     stage.name(), stage.kind(), stage.placement(), stage.inFlight(), stage.running(), done,
                     stage.failed() + stage.skipped() + stage.deadLettered(), rate,
-                    Durations.format(stage.latency().p99())));
+                    stage.latency().format(stage.latency().p99())));
         }
         frame.append("  platform threads: ").append(threads.entrySet().stream()
                 .map(entry -> entry.getKey().label() + " " + entry.getValue())

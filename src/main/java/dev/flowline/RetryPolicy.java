@@ -16,7 +16,7 @@ import reactor.util.retry.Retry;
  * accepts. Each retry re-runs the stage's function (and its timeout) for that element only.
  *
  * <pre>{@code
- * RetryPolicy.backoff(3, Duration.ofMillis(100))      // 100ms, 200ms, 400ms (each +/- 50% jitter)
+ * RetryPolicy.backoff(3, Duration.ofMillis(100))      // about 100ms, 200ms, 400ms: jittered, never below 100ms
  *            .maxBackoff(Duration.ofSeconds(2))
  *            .retryOn(e -> e instanceof IOException)
  * }</pre>

@@ -22,9 +22,9 @@ import org.reactivestreams.Publisher;
  * }</pre>
  *
  * <p>Contract: every element a stage receives ends in exactly one of: output, filtered, failed, skipped,
- * dead-lettered, cancelled — and the stage's report counts it there. A function that returns {@code null}, or an
- * async function whose publisher ends empty, "filters" the element only when the stage was made with
- * {@link #filter}; otherwise {@code null} is an error naming the stage and the element.
+ * dead-lettered, cancelled — and the stage's report counts it there. A function that returns {@code null}
+ * "filters" the element only when the stage was made with {@link #filter}; otherwise {@code null} is an error naming
+ * the stage and the element. An async function whose publisher completes empty filters the element.
  *
  * <p>Defaults: concurrency is the number of cores for CPU stages, 32 for BLOCKING_IO and 256 for ASYNC_IO;
  * output is ordered; no timeout, no retries, no rate limit; errors FAIL the run.

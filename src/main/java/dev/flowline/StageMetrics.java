@@ -1,6 +1,5 @@
 package dev.flowline;
 
-import dev.flowline.report.Latency;
 import dev.flowline.report.StageReport;
 import dev.flowline.scheduling.ThreadKind;
 import java.time.Duration;
@@ -13,8 +12,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
-import org.HdrHistogram.Histogram;
+import java.util.function.Function;
 
 /**
  * The live counters of one stage in one run. Written from many threads at once, so everything is an adder or an
@@ -68,8 +66,19 @@ final class StageMetrics {
         peakInFlight.accumulate(inFlight.incrementAndGet());
     }
 
-    /** Records the element's one outcome and how long it spent in the stage. */
-    void left(Outcome outcome, long startNanos) {
+    /**
+     * Whether to time the element entering now, and with what weight: see {@link LatencyRecorder#weightOfNext()}.
+     * 0 means untimed.
+     */
+    int latencyWeight() {
+        return latencyNanos.weightOfNext();
+    }
+
+    /**
+     * Records the element's one outcome and, if it was timed ({@code weight > 0}), how long it spent in the stage
+     * since {@code startNanos}.
+     */
+    void left(Outcome outcome, long startNanos, int weight) {
         inFlight.decrementAndGet();
         switch (outcome) {
             case OUT -> out.increment();
@@ -79,8 +88,8 @@ final class StageMetrics {
             case DEAD_LETTERED -> deadLettered.increment();
             case CANCELLED -> cancelled.increment();
         }
-        if (outcome != Outcome.CANCELLED) {
-            latencyNanos.record(System.nanoTime() - startNanos);
+        if (weight > 0 && outcome != Outcome.CANCELLED) {
+            latencyNanos.record(System.nanoTime() - startNanos, weight);
         }
     }
 
@@ -104,14 +113,14 @@ final class StageMetrics {
     }
 
     /**
-     * Runs {@code call} of the stage's function, counting it as running and, for a sample of calls spread in time so
+     * Applies {@code call} (the stage's function, as placed) to {@code argument}, counting it as running and, for a sample of calls spread in time so
      * that measuring costs about 1% (see {@link CallSampler}), measuring its wall, CPU and run-queue time.
      */
-    <T> T measured(Supplier<T> call) {
+    <T, R> R measured(Function<? super T, ? extends R> call, T argument) {
         callsStarted.increment();
         if (!sampler.claim()) {
             try {
-                return call.get();
+                return call.apply(argument);
             } finally {
                 callsEnded.increment();
             }
@@ -120,7 +129,7 @@ final class StageMetrics {
         long[] before = ThreadClock.read();
         long callStart = System.nanoTime();
         try {
-            return call.get();
+            return call.apply(argument);
         } finally {
             long callEnd = System.nanoTime();
             long[] after = ThreadClock.read();
@@ -200,7 +209,7 @@ final class StageMetrics {
                 samples == 0 ? 0 : (double) wall / samples);
         return new StageReport(name, kind, placement, concurrency, inNow, outNow, filteredNow, failedNow, skippedNow,
                 deadNow, cancelledNow, Math.max(0, inNow - outcomes), peakInFlight.get(), Math.max(0, running()),
-                retried.sum(), timedOut.sum(), latency(), threadCounts, errorSamples,
+                retried.sum(), timedOut.sum(), latencyNanos.summary(outcomes - cancelledNow), threadCounts, errorSamples,
                 samples == 0 ? OptionalDouble.empty() : OptionalDouble.of(cpuShare), advice, pinned.sum(),
                 Duration.ofNanos(pinnedNanos.sum()));
     }
@@ -209,16 +218,6 @@ final class StageMetrics {
     private long running() {
         long ended = callsEnded.sum();
         return callsStarted.sum() - ended;
-    }
-
-    private Latency latency() {
-        Histogram copy = latencyNanos.snapshot();
-        if (copy.getTotalCount() == 0) {
-            return Latency.EMPTY;
-        }
-        return new Latency(copy.getTotalCount(), Duration.ofNanos(copy.getValueAtPercentile(50)),
-                Duration.ofNanos(copy.getValueAtPercentile(90)), Duration.ofNanos(copy.getValueAtPercentile(99)),
-                Duration.ofNanos(copy.getMaxValue()));
     }
 
     /** The one outcome of an element in a stage. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.reactivestreams.Publisher;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
@@ -31,6 +32,9 @@ final class StageRunner implements Step {
     private final boolean nonBlocking;
     private final Timeline timeline;
     private final AtomicLong sequence = new AtomicLong();
+    /** The stage's function as called on its thread, and an async stage's publisher: made once, not per element. */
+    private final Function<Object, Object> placedCall = this::call;
+    private final Function<Object, Publisher<?>> asyncCall = this::publisherFor;
 
     StageRunner(String pipeline, Stage<Object, Object> stage, Placement placement, StageMetrics metrics,
                 Consumer<? super DeadLetter> deadLetters, Timeline timeline) {
@@ -76,19 +80,19 @@ final class StageRunner implements Step {
      * The stage's function applied to {@code element}, placed on its thread, with the stage's timeout and retries:
      * what {@code settling} subscribes to. Empty means the element was filtered.
      */
-    Mono<Object> attempt(Object element, StagePass.Settling settling) {
+    Mono<Object> attempt(Object element, StagePass pass) {
         if (hop == null && timeout == null && retry == null) {
             // One try, no hop: call the function now, on the subscriber's thread, with no operator in between —
             // and its errors caught here, whatever they are (a blocking guard's error included).
             try {
-                return publisherDirect ? published(element, settling) : Mono.justOrEmpty(called(element));
+                return publisherDirect ? published(element, pass) : Mono.justOrEmpty(called(element));
             } catch (Throwable error) {
                 Exceptions.throwIfJvmFatal(error);
                 return Mono.error(error);
             }
         }
         Mono<Object> attempt = publisherDirect
-                ? Mono.defer(() -> published(element, settling))
+                ? Mono.defer(() -> published(element, pass))
                 : Mono.fromCallable(() -> called(element));
         if (hop != null) {
             attempt = attempt.subscribeOn(hop);
@@ -104,20 +108,20 @@ final class StageRunner implements Step {
     }
 
     /** One call of an async stage's function: its publisher, which completes wherever its I/O completes. */
-    private Mono<Object> published(Object element, StagePass.Settling settling) {
+    private Mono<Object> published(Object element, StagePass pass) {
         boolean traced = traced();
-        settling.callThread = traced ? Thread.currentThread() : null;
-        settling.callNanos = traced ? System.nanoTime() : 0;
-        return Mono.from(metrics.measured(() -> publisherFor(element)));
+        pass.callThread = traced ? Thread.currentThread() : null;
+        pass.callNanos = traced ? System.nanoTime() : 0;
+        return Mono.from(metrics.measured(asyncCall, element));
     }
 
     /** An element's attempt produced its output or completed empty: where an async stage's work finished. */
-    void completed(StagePass.Settling settling) {
+    void completed(StagePass pass) {
         if (publisherDirect) {
             Thread completion = Thread.currentThread();
             metrics.ranOn(completion);
-            if (settling.callThread != null) {
-                timeline.asyncSlice(stage.name, settling.callThread, settling.callNanos, completion, System.nanoTime());
+            if (pass.callThread != null) {
+                timeline.asyncSlice(stage.name, pass.callThread, pass.callNanos, completion, System.nanoTime());
             }
         }
     }
@@ -127,11 +131,11 @@ final class StageRunner implements Step {
         Thread thread = Thread.currentThread();
         metrics.ranOn(thread);
         if (!traced()) {
-            return metrics.measured(() -> call(element));
+            return metrics.measured(placedCall, element);
         }
         long start = System.nanoTime();
         try {
-            return metrics.measured(() -> call(element));
+            return metrics.measured(placedCall, element);
         } finally {
             timeline.slice(stage.name, stage.kind.name(), thread, start, System.nanoTime());
         }
@@ -148,7 +152,7 @@ final class StageRunner implements Step {
             return awaited.block();
         }
         Object output = nonBlocking
-                ? BlockingGuard.nonBlocking(stage.name, () -> stage.function.apply(element))
+                ? BlockingGuard.nonBlocking(stage.name, stage.function, element)
                 : stage.function.apply(element);
         if (output == null && !stage.filters) {
             throw new NullPointerException("the function returned null (use Stage.filter to drop elements)");
@@ -156,23 +160,23 @@ final class StageRunner implements Step {
         return output;
     }
 
-    private Publisher<? extends Object> publisherFor(Object element) {
-        Publisher<? extends Object> publisher = BlockingGuard.nonBlocking(stage.name, () -> stage.async.apply(element));
-        if (publisher == null) {
+    private Publisher<?> publisherFor(Object element) {
+        Publisher<?> published = BlockingGuard.nonBlocking(stage.name, stage.async, element);
+        if (published == null) {
             throw new NullPointerException("the function returned a null publisher");
         }
-        return publisher;
+        return published;
     }
 
     /**
      * Applies the stage's error policy to {@code element}'s {@code error} and settles its outcome: returns the error
      * to pass downstream (FAIL), or {@code null} when the policy absorbs it (SKIP, DEAD_LETTER).
      */
-    Throwable handle(Object element, Throwable error, StagePass.Settling settling) {
+    Throwable handle(Object element, Throwable error, StagePass pass) {
         String problem = Elements.describe(element) + ": " + StageException.describe(error);
         switch (stage.errorPolicy) {
             case SKIP -> {
-                if (settling.settle(StageMetrics.Outcome.SKIPPED)) {
+                if (pass.settle(StageMetrics.Outcome.SKIPPED)) {
                     metrics.error(problem);
                 }
                 return null;
@@ -180,9 +184,9 @@ final class StageRunner implements Step {
             case DEAD_LETTER -> {
                 try {
                     deadLetters.accept(new DeadLetter(pipeline, stage.name, element, error));
-                    settling.settle(StageMetrics.Outcome.DEAD_LETTERED);
+                    pass.settle(StageMetrics.Outcome.DEAD_LETTERED);
                 } catch (RuntimeException | Error sinkError) {
-                    if (settling.settle(StageMetrics.Outcome.SKIPPED)) {
+                    if (pass.settle(StageMetrics.Outcome.SKIPPED)) {
                         metrics.error(problem + " (the dead-letter sink failed too: "
                                 + StageException.describe(sinkError) + ")");
                     }
@@ -190,7 +194,7 @@ final class StageRunner implements Step {
                 return null;
             }
             default -> {
-                if (settling.settle(StageMetrics.Outcome.FAILED)) {
+                if (pass.settle(StageMetrics.Outcome.FAILED)) {
                     metrics.error(problem);
                 }
                 return new StageException(pipeline, stage.name, element, error);

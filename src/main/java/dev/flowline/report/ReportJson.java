@@ -34,7 +34,7 @@ final class ReportJson {
                 + field("inFlight", stage.inFlight()) + "," + field("peakInFlight", stage.peakInFlight()) + ","
                 + field("running", stage.running()) + ","
                 + field("retried", stage.retried()) + "," + field("timedOut", stage.timedOut()) + ","
-                + field("latencyMs", "{" + field("count", latency.count()) + "," + field("p50", millis(latency.p50()))
+                + field("latencyMs", "{" + field("count", latency.count()) + "," + field("timed", latency.timed()) + "," + field("p50", millis(latency.p50()))
                         + "," + field("p90", millis(latency.p90())) + "," + field("p99", millis(latency.p99())) + ","
                         + field("max", millis(latency.max())) + "}") + ","
                 + field("threads", stage.threads().entrySet().stream()

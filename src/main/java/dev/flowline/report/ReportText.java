@@ -23,10 +23,13 @@ final class ReportText {
                     count(stage.in()), count(stage.out()), count(stage.filtered()), count(stage.failed()),
                     count(stage.skipped()), count(stage.deadLettered()), count(stage.cancelled()),
                     count(stage.retried()), count(stage.timedOut()), count(stage.peakInFlight()),
-                    Durations.format(stage.latency().p50()), Durations.format(stage.latency().p99()),
-                    Durations.format(stage.latency().max()), threads(stage.threads()));
+                    stage.latency().format(stage.latency().p50()), stage.latency().format(stage.latency().p99()),
+                    stage.latency().format(stage.latency().max()), threads(stage.threads()));
         }
         text.append(table);
+        if (run.stages().stream().anyMatch(stage -> stage.latency().sampled())) {
+            text.append("~ latency estimated from a random sample of the stage's quick elements, not all timed\n");
+        }
         run.stages().stream().filter(stage -> !stage.errors().isEmpty()).forEach(stage -> stage.errors()
                 .forEach(error -> text.append("  ").append(stage.name()).append(": ").append(error).append('\n')));
         run.stages().stream().filter(stage -> stage.pinned() > 0).forEach(stage -> text.append("pinned: stage '")
@@ -62,8 +65,10 @@ final class ReportText {
             int index = s;
             String name = first.get(s).name();
             table.row(row(name + " placement", runs, run -> stage(run, index).placement()));
-            table.row(row(name + " p50 / p99", runs, run -> Durations.format(stage(run, index).latency().p50())
-                    + " / " + Durations.format(stage(run, index).latency().p99())));
+            table.row(row(name + " p50 / p99", runs, run -> {
+                Latency latency = stage(run, index).latency();
+                return latency.format(latency.p50()) + " / " + latency.format(latency.p99());
+            }));
             table.row(row(name + " threads", runs, run -> threads(stage(run, index).threads())));
         }
         return table.toString();

@@ -1,11 +1,11 @@
 package dev.flowline.samples.cli;
 
+import dev.flowline.LiveView;
 import dev.flowline.samples.crawler.CrawlConfig;
 import dev.flowline.samples.crawler.CrawlOptions;
 import dev.flowline.samples.crawler.LinkChecker;
 import dev.flowline.samples.crawler.LinkReport;
 import dev.flowline.samples.crawler.ShutdownStop;
-import dev.flowline.samples.crawler.Terminal;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ final class CheckLinksCommand implements Callable<Integer> {
         LinkChecker checker = new LinkChecker(config);
         PrintWriter out = spec.commandLine().getOut();
         return ShutdownStop.around(checker.crawler(), config.drainTimeout(), () -> {
-            LinkReport report = checker.run(records, true, Terminal.interactive() ? System.err : null);
+            LinkReport report = checker.run(records, true, LiveView.interactiveTerminal() ? System.err : null);
             out.print(json ? report.toJson() + System.lineSeparator() : report.toText());
             out.flush();
             if (report.failure().isPresent()) {

@@ -62,7 +62,7 @@ final class CrawlCommand implements Callable<Integer> {
         Writer records = toStdout ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8) : CrawlOptions.openRecords(Path.of(output));
         // Records on stdout push the stats to stderr, so the JSONL stays clean for a pipe.
         PrintWriter report = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        PrintStream progress = !live && dev.flowline.samples.crawler.Terminal.interactive() ? System.err : null;
+        PrintStream progress = !live && dev.flowline.LiveView.interactiveTerminal() ? System.err : null;
         Crawler crawler = live ? new Crawler(config).showLiveView() : new Crawler(config);
         Timeline timeline = Timeline.sampling(5, 500_000);
         if (trace != null) {

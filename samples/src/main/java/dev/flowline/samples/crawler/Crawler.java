@@ -78,7 +78,7 @@ public final class Crawler {
         return this;
     }
 
-    /** Shows the pipeline's live per-stage view during {@link #run}, when standard error is a terminal. */
+    /** Shows the pipeline's live per-stage view during {@link #run}, when the console is a terminal. */
     public Crawler showLiveView() {
         this.liveView = true;
         return this;

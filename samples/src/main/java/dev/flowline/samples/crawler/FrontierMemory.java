@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Measures what the crawl's bounded structures hold at their cap: a {@link SeenSet} of 1,000,000 URLs and a
- * {@link Frontier} queue of 1,000,000 tasks of realistic URLs (about 70 characters), then the heap in use after a
+ * {@link Frontier} queue of 1,000,000 tasks of realistic URLs (about 85 characters), then the heap in use after a
  * full GC. Run it under the heap the docs promise:
  *
  * <pre>

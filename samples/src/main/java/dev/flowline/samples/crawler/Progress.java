@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * The live progress line of a crawl on a terminal, rewritten in place twice a second: done, in flight, queued,
- * errors, pages/s over the last interval. Only shown when the process has a terminal (see {@link Terminal#interactive()}),
+ * errors, pages/s over the last interval. Only shown when the process has a terminal (see {@link dev.flowline.LiveView#interactiveTerminal()}),
  * so piped or redirected output stays clean.
  */
 final class Progress implements AutoCloseable {

@@ -16,7 +16,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Loads and judges robots.txt, with crawler-commons' parser, following RFC 9309 when it cannot be read: a 4xx
- * (or more than five redirects) means no rules, everything allowed; a 5xx, a 429, or no answer means everything
+ * (or more redirects than the fetcher follows) means no rules, everything allowed; a 5xx, a 429, or no answer means everything
  * disallowed, for {@code unreachableFor}, after which it is asked again. A robots.txt over {@link #MAX_BYTES} is read
  * from its first {@code MAX_BYTES} (RFC 9309, 2.5: at least 500 KiB), without its cut last line, whatever the
  * crawl's body limit.
