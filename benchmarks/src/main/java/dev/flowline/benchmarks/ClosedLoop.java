@@ -18,12 +18,21 @@ import reactor.core.publisher.Flux;
  */
 final class ClosedLoop {
     private static final long QUIESCE_MILLIS = 15_000;
-    private static final long FIRST_COMPLETION_MILLIS = 30_000;
 
     private final Driver driver;
     private final StatusSampler sampler;
     /** The last point's loop: no longer issuing requests, its fetches perhaps still running. */
     private Disposable previous;
+    /** Requests the current point has completed, warmup included. */
+    private volatile LongAdder ended = new LongAdder();
+
+    /**
+     * How a point warms up before its window: at least {@code atLeast}, and until {@code completed} requests have
+     * completed, but no longer than {@code atMost} in all.
+     */
+    record Warmup(Duration atLeast, long completed, Duration atMost) {
+        static final Warmup NONE = new Warmup(Duration.ZERO, 0, Duration.ZERO);
+    }
 
     ClosedLoop(Driver driver, StatusSampler sampler) {
         this.driver = driver;
@@ -37,13 +46,11 @@ final class ClosedLoop {
      * point a JVM runs leaves them running and the JVM ends with them (a footprint point's 4,000 blocked threads are
      * not woken up one by one to be told).
      *
-     * @param warmup       at least this long, and until one request has completed (a cold client's first request
-     *                     can take longer than a short warmup), unless {@code untilCompleted} is false
-     * @param beforeWindow runs between the warmup and the window (the footprint point collects garbage there)
-     * @param afterWindow  runs after the window, the requests still in flight (the footprint point reads RSS there)
+     * @param warmup       before the window, results thrown away
+     * @param beforeWindow runs between the warmup and the window (the footprint point reads the memory there)
      */
-    Measurement run(String baseUrl, int pages, int concurrency, Duration warmup, boolean untilCompleted, Duration window,
-                    Runnable beforeWindow, Runnable afterWindow) throws InterruptedException {
+    Measurement run(String baseUrl, int pages, int concurrency, Warmup warmup, Duration window, Runnable beforeWindow)
+            throws InterruptedException {
         awaitQuiet();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean measuring = new AtomicBoolean();
@@ -51,7 +58,8 @@ final class ClosedLoop {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<String> firstError = new AtomicReference<>();
         LongAdder completed = new LongAdder();
-        LongAdder warmedUp = new LongAdder();
+        LongAdder ended = new LongAdder();
+        this.ended = ended;
         LongAdder errors = new LongAdder();
         Recorder latencyMicros = new Recorder(3);
         long[] next = {0};
@@ -66,7 +74,7 @@ final class ClosedLoop {
         });
         Disposable subscription = driver.drive(requests, concurrency).subscribe(outcome -> {
             inFlight.decrementAndGet();
-            warmedUp.increment();
+            ended.increment();
             if (measuring.get()) {
                 latencyMicros.recordValue(Math.max(0, (System.nanoTime() - outcome.issuedNanos()) / 1_000));
                 completed.increment();
@@ -78,9 +86,10 @@ final class ClosedLoop {
         }, failure::set);
         previous = subscription;
         try {
-            Thread.sleep(warmup.toMillis());
-            long firstDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_COMPLETION_MILLIS);
-            while (untilCompleted && warmedUp.sum() == 0 && failure.get() == null && System.nanoTime() < firstDeadline) {
+            long warmupStart = System.nanoTime();
+            Thread.sleep(warmup.atLeast().toMillis());
+            while (ended.sum() < warmup.completed() && failure.get() == null
+                    && System.nanoTime() - warmupStart < warmup.atMost().toNanos()) {
                 Thread.sleep(10);
             }
             beforeWindow.run();
@@ -94,7 +103,6 @@ final class ClosedLoop {
             long elapsed = System.nanoTime() - start;
             long cpu = ProcessStatus.cpuNanos() - cpuStart;
             StatusSampler.Peaks peaks = sampler.stop();
-            afterWindow.run();
             if (failure.get() != null) {
                 throw new IllegalStateException("the " + concurrency + "-request loop failed: " + failure.get(), failure.get());
             }
@@ -106,6 +114,11 @@ final class ClosedLoop {
         } finally {
             stop.set(true);
         }
+    }
+
+    /** Requests the current point has completed so far, warmup included. */
+    long completed() {
+        return ended.sum();
     }
 
     /** Cancels the previous point's fetches and waits for them to end (at most 15 s). */

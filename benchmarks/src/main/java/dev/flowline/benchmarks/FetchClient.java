@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Option;
 public final class FetchClient implements Callable<Integer> {
     static final String READY = "READY";
     static final String POINT_PREFIX = "POINT ";
+    private static final Duration FIRST_REQUEST_AT_MOST = Duration.ofSeconds(30);
+    private static final Duration REWARM_LONGER_AT_MOST = Duration.ofSeconds(1);
 
     @Option(names = "--variant", required = true, converter = VariantConverter.class)
     FetchVariant variant;
@@ -74,34 +77,68 @@ public final class FetchClient implements Callable<Integer> {
             loop.awaitQuiet();
             System.gc();
         }
-        Measurement measured = loop.run(spec.url(), pages, spec.concurrency(), Duration.ofMillis(spec.warmupMs()), true,
-                Duration.ofMillis(spec.measureMs()), () -> { }, () -> { });
-        return FetchPoint.of(spec.phase(), variant, spec.concurrency(), spec.latencyMs(), measured, null, null);
+        Measurement measured = loop.run(spec.url(), pages, spec.concurrency(), warmup(spec),
+                Duration.ofMillis(spec.measureMs()), () -> { });
+        return FetchPoint.of(spec.phase(), variant, spec.concurrency(), spec.latencyMs(), measured);
     }
 
     /**
-     * Reads the idle RSS after a full GC (the JVM warmed up, nothing in flight), then holds C slow requests in
-     * flight and reads the RSS again after another full GC: what is left between the two is what the in-flight
-     * requests cost (garbage, which depends on the allocation rate rather than on the requests held, is collected
-     * both times). The point's warmup is the ramp to C in flight.
+     * The JVM's warmup lasts until its first request has completed (a cold client's first request can take longer
+     * than a short warmup); a point's re-warm until C requests have, so that each of the C in flight has gone round
+     * once (its connection made, its thread started) before the window, but no longer than a second more than asked
+     * (a variant that queues, like elastic, completes C requests only slowly, and is in its steady state at once).
+     */
+    private static ClosedLoop.Warmup warmup(PointSpec spec) {
+        Duration asked = Duration.ofMillis(spec.warmupMs());
+        return spec.phase().equals(PointSpec.WARMUP)
+                ? new ClosedLoop.Warmup(asked, 1, asked.plus(FIRST_REQUEST_AT_MOST))
+                : new ClosedLoop.Warmup(asked, spec.concurrency(), asked.plus(REWARM_LONGER_AT_MOST));
+    }
+
+    /**
+     * Reads the memory (the JVM warmed up, nothing in flight); issues C slow requests and waits until the site serves
+     * all C (the ramp: at most the point's warmup; a request that ends meanwhile is replaced at once, so C stay in
+     * flight); reads the memory again, and holds the requests for the window, sampling the peaks. What is left
+     * between the two readings is what the in-flight requests cost: each is taken at rest (the JIT quiet, after a
+     * full GC), so neither garbage, which depends on the allocation rate rather than on the requests held, nor a
+     * compilation's scratch memory counts.
      */
     private FetchPoint footprint(ClosedLoop loop, PointSpec spec) throws InterruptedException {
         loop.awaitQuiet();
-        long idleRss = rssAfterFullGc();
-        long[] heldRss = {0};
-        Measurement held = loop.run(spec.url(), pages, spec.concurrency(), Duration.ofMillis(spec.warmupMs()), false,
-                Duration.ofMillis(spec.measureMs()), System::gc, () -> heldRss[0] = rssAfterFullGc());
-        return FetchPoint.of(spec.phase(), variant, spec.concurrency(), spec.latencyMs(), held, idleRss, heldRss[0]);
+        int before = SiteStats.inFlight(spec.url());  // none, normally; and the classes it takes are loaded now
+        MemoryReading idle = MemoryReading.afterFullGc();
+        long rampStart = System.nanoTime();
+        long rampEnd = rampStart + TimeUnit.MILLISECONDS.toNanos(spec.warmupMs());
+        MemoryReading[] held = {null};
+        int[] atSite = {0};
+        Measurement hold = loop.run(spec.url(), pages, spec.concurrency(), ClosedLoop.Warmup.NONE,
+                Duration.ofMillis(spec.measureMs()), () -> {
+                    try {
+                        atSite[0] = awaitHeld(spec.url(), before, spec.concurrency(), rampEnd);
+                        double ramp = (System.nanoTime() - rampStart) / 1e9;
+                        held[0] = MemoryReading.afterFullGc();
+                        // The log says whether the requests were all held when the memory was read.
+                        System.err.printf(Locale.ROOT, "footprint: idle %s; %d requests at the site after %.1f s; held %s, "
+                                        + "read %.1f s after the first request, %d requests completed by then%n",
+                                idle.describe(), atSite[0], ramp, held[0].describe(), (System.nanoTime() - rampStart) / 1e9,
+                                loop.completed());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while reading the memory", e);
+                    }
+                });
+        return FetchPoint.of(spec.phase(), variant, spec.concurrency(), spec.latencyMs(), hold, idle, held[0],
+                atSite[0]);
     }
 
-    private static long rssAfterFullGc() {
-        System.gc();
-        try {
-            Thread.sleep(300);  // let the collector hand freed memory back to the OS
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Waits until the site serves {@code count} more requests than {@code before}, or the deadline; returns how many. */
+    private static int awaitHeld(String url, int before, int count, long deadlineNanos) throws InterruptedException {
+        int held = SiteStats.inFlight(url) - before;
+        while (held < count && System.nanoTime() < deadlineNanos) {
+            Thread.sleep(100);
+            held = SiteStats.inFlight(url) - before;
         }
-        return ProcessStatus.now().rssBytes();
+        return held;
     }
 
     /** Reads a variant's name as the command line spells it. */

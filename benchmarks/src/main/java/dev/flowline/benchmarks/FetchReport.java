@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Writes a fetch benchmark run as CSV, JSON, PNG charts and a Markdown report into one directory. */
@@ -66,12 +67,21 @@ final class FetchReport {
                 .map(point -> point.concurrency() + " in flight, L = " + Numbers.decimal(point.latencyMs() / 1000, 0) + " s")
                 .orElse("no footprint point") + ")", "variant", "KB (1,000 bytes) per request");
         if (!footprint.isEmpty()) {
-            memory.addSeries("RSS per in-flight request", footprint.stream().map(FetchPoint::variant).toList(),
-                    footprint.stream().map(point -> point.rssPerInFlightBytes() / 1000).toList());
+            List<String> names = footprint.stream().map(FetchPoint::variant).toList();
+            memory.getStyler().setStacked(true).setLegendVisible(true).setLegendPosition(Styler.LegendPosition.OutsideS);
+            memory.addSeries("live heap", names,
+                    footprint.stream().map(point -> kilobytes(point.liveHeapPerInFlightBytes())).toList());
+            memory.addSeries("outside the live heap", names,
+                    footprint.stream().map(point -> kilobytes(point.outsideHeapPerInFlightBytes())).toList());
         } else {
             memory.addSeries("RSS per in-flight request", List.of("none"), List.of(0));
         }
         Charts.save(memory, directory.resolve(MEMORY_CHART));
+    }
+
+    /** KB to one decimal, as the chart labels its bars. */
+    private static double kilobytes(double bytes) {
+        return Math.round(bytes / 100) / 10.0;
     }
 
     static String markdown(FetchResults results) {
@@ -81,7 +91,7 @@ final class FetchReport {
                 + "then runs the variant's sweep and saturation points in turn, each after a short re-warm and a full GC; "
                 + "each footprint point in a fresh client JVM. Latency counts from when the loop issued the request "
                 + "(queueing for a thread included). Threads = peak live OS threads of the client JVM (its GC and JIT "
-                + "threads included); RSS and heap = peaks in the point's window (RSS, which a JVM seldom gives back, can "
+                + "threads included; by kind below); RSS and heap = peaks in the point's window (RSS, which a JVM seldom gives back, can "
                 + "carry some of the same JVM's earlier points). KB = 1,000 bytes.\n\n");
         md.append("## Targets\n\n");
         md.append(ReportText.targets(results.targets())).append('\n');
@@ -97,10 +107,26 @@ final class FetchReport {
             md.append("Second round, flowline then netty (the reverse of the first), for the stage-cost target:\n\n")
                     .append(loadTable(second)).append('\n');
         }
+        md.append("## OS threads by kind, L = ").append(Numbers.decimal(results.sweepLatencyMs(), 0)).append(" ms\n\n")
+                .append("The client JVM's live OS threads, named from /proc/self/task/*/comm when their count peaked: "
+                        + "what the JVM brings whatever the client does (GC; JIT compilers; VM/service: the VM thread, "
+                        + "periodic tasks, reference handling, finalizer, signals, cleaner, notifications, the launcher's "
+                        + "first thread) against the client's event loops (Reactor Netty's, the JDK HttpClient's selector) "
+                        + "and the other Java threads (the harness's main and sampler threads, and a variant's pool or "
+                        + "carrier threads).\n\n")
+                .append(threadTable(phase(results, "sweep"))).append('\n');
         md.append("## Footprint, L = ").append(Numbers.decimal(results.footprintLatencyMs() / 1000, 0)).append(" s\n\n");
-        md.append("RSS per in-flight request = (RSS with C requests held in flight − RSS of the warmed-up, idle client), "
-                + "each read right after a full GC, divided by C. Peak RSS is the highest reading during the hold, garbage "
-                + "included. Elastic is left out: its 20 threads hold 20 requests and queue the rest.");
+        md.append("Each footprint client (a fresh JVM, warmed up at L = 0, run with "
+                + String.join(" ", ClientJvm.footprintOptions()) + ", so that the freed Java heap and C heap go back to the OS "
+                + "alike at both readings) "
+                + "reads its memory twice: idle, then with C requests in flight once the site serves all C (it counts the "
+                + "requests it holds). Each reading is taken at rest: once the JIT compilers are quiet, after a full GC, "
+                + "the median of " + MemoryReading.READS + " RSS readings once they hold still, and the heap in use (the "
+                + "live heap). RSS per in-flight request = (held RSS − idle RSS) / C; the live heap's part is (held − idle "
+                + "live heap) / C; the rest is outside the live heap (thread stacks, native and direct buffers, JIT code "
+                + "and class metadata, the heap's free margin). Peak RSS and OS threads are the highest readings while "
+                + "the requests are held afterwards. Elastic is left out: its 20 threads hold 20 requests and queue the "
+                + "rest.");
         List<String> leftOut = variants(phase(results, "sweep")).stream()
                 .filter(variant -> !variant.equals(FetchVariant.ELASTIC.label()) && !variant.equals(FetchVariant.SERIAL.label()))
                 .filter(variant -> phase(results, "footprint").stream().noneMatch(point -> point.variant().equals(variant)))
@@ -110,15 +136,18 @@ final class FetchReport {
                     .append(" to save time; the full profile measures every variant.");
         }
         md.append("\n\n");
-        MarkdownTable footprint = new MarkdownTable("variant", "C", "mean in flight", "idle RSS (MiB)",
-                "RSS held (MiB)", "RSS per in-flight request (KB)", "peak RSS (MiB)", "peak heap (MiB)", "OS threads",
-                "errors");
+        MarkdownTable footprint = new MarkdownTable("variant", "C", "requests at the site", "idle RSS (MiB)",
+                "held RSS (MiB)", "RSS per request (KB)", "live heap per request (KB)",
+                "outside the live heap per request (KB)", "idle live heap (MiB)", "held live heap (MiB)",
+                "peak RSS (MiB)", "OS threads", "errors");
         for (FetchPoint point : phase(results, "footprint")) {
-            footprint.row(point.variant(), Numbers.count(point.concurrency()), Numbers.decimal(point.meanInFlight(), 0),
+            footprint.row(point.variant(), Numbers.count(point.concurrency()), Numbers.count(point.heldAtSite()),
                     Numbers.mebibytes(point.idleRssBytes()), Numbers.mebibytes(point.heldRssBytes()),
-                    Numbers.decimal(point.rssPerInFlightBytes() / 1000, 1), Numbers.mebibytes(point.peakRssBytes()),
-                    Numbers.mebibytes(point.peakHeapBytes()),
-                    point.peakOsThreads(), point.errors());
+                    Numbers.decimal(point.rssPerInFlightBytes() / 1000, 1),
+                    Numbers.decimal(point.liveHeapPerInFlightBytes() / 1000, 1),
+                    Numbers.decimal(point.outsideHeapPerInFlightBytes() / 1000, 1),
+                    Numbers.mebibytes(point.idleLiveHeapBytes()), Numbers.mebibytes(point.heldLiveHeapBytes()),
+                    Numbers.mebibytes(point.peakRssBytes()), point.peakOsThreads(), point.errors());
         }
         md.append(footprint).append('\n');
         md.append("## Charts\n\n");
@@ -147,6 +176,19 @@ final class FetchReport {
                     Numbers.decimal(point.maxMs(), 1), point.peakOsThreads(), point.peakPlatformThreads(),
                     Numbers.mebibytes(point.peakRssBytes()), Numbers.mebibytes(point.peakHeapBytes()),
                     Numbers.decimal(point.cpuMicrosPerRequest(), 0), point.errors());
+        }
+        return table;
+    }
+
+    private static MarkdownTable threadTable(List<FetchPoint> points) {
+        MarkdownTable table = new MarkdownTable("variant", "C", "OS threads", "GC", "JIT", "VM/service", "event loop",
+                "other Java", "Java platform threads");
+        for (FetchPoint point : points) {
+            ThreadCensus kinds = point.threadsAtPeak();
+            table.row(point.variant(), Numbers.count(point.concurrency()), point.peakOsThreads(),
+                    kinds == null ? "-" : kinds.gc(), kinds == null ? "-" : kinds.jit(), kinds == null ? "-" : kinds.vm(),
+                    kinds == null ? "-" : kinds.eventLoop(), kinds == null ? "-" : kinds.otherJava(),
+                    point.peakPlatformThreads());
         }
         return table;
     }

@@ -27,10 +27,12 @@ final class FetchTargets {
         FetchPoint point = found.get();
         boolean fastEnough = point.fractionOfIdeal() >= 0.97;
         boolean fewThreads = point.peakOsThreads() <= maxThreads;
+        ThreadCensus kinds = point.threadsAtPeak();
         String measured = Numbers.decimal(point.throughput(), 0) + " req/s = " + Numbers.percent(point.fractionOfIdeal())
-                + " of C / L; " + point.peakOsThreads() + " OS threads (" + point.peakPlatformThreads()
-                + " of them Java platform threads)";
-        String note = fewThreads ? "" : "the OS thread count includes the JVM's own GC, JIT compiler and service "
+                + " of C / L; " + point.peakOsThreads() + " OS threads ("
+                + (kinds == null ? "" : "at the peak " + kinds.describe() + "; ") + point.peakPlatformThreads()
+                + " Java platform threads)";
+        String note = fewThreads ? "" : "the OS thread count includes the JVM's own GC, JIT compiler and VM/service "
                 + "threads, which the client's model does not choose; ";
         note += fastEnough ? "" : "throughput below 97% of C / L: see p99 and CPU per request";
         return TargetCheck.judged(target, measured, fastEnough && fewThreads, note);
@@ -74,9 +76,15 @@ final class FetchTargets {
         if (found.isEmpty() || found.get().rssPerInFlightBytes() == null) {
             return TargetCheck.notMeasured(target, "run the netty variant");
         }
-        double perRequest = found.get().rssPerInFlightBytes();
-        return TargetCheck.judged(target, Numbers.decimal(perRequest / 1000, 1) + " KB per request ("
-                + found.get().concurrency() + " in flight)", perRequest <= MAX_BYTES_PER_IN_FLIGHT, "");
+        FetchPoint point = found.get();
+        double perRequest = point.rssPerInFlightBytes();
+        boolean allAtSite = point.heldAtSite() != null && point.heldAtSite() >= point.concurrency();
+        return TargetCheck.judged(target, Numbers.decimal(perRequest / 1000, 1) + " KB per request, "
+                        + Numbers.decimal(point.liveHeapPerInFlightBytes() / 1000, 1) + " KB of it live heap ("
+                        + Numbers.count(point.concurrency()) + " in flight)", perRequest <= MAX_BYTES_PER_IN_FLIGHT,
+                allAtSite ? "" : "only " + point.heldAtSite() + " of the " + point.concurrency() + " requests had reached "
+                        + "the site when the memory was read (the machine was too busy to send them all in time): the "
+                        + "figure is low");
     }
 
     /** The point of {@code variant} in {@code phase}, at {@code concurrency} (any when it is -1). */

@@ -7,24 +7,33 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 
 /**
- * The server JVM of the fetch and crawl benchmarks: one {@link LocalSite} per latency asked for (each on 127.0.0.1,
- * a free port and event loops of its own), all in this one JVM, so the server code the first points warm up is the
- * code that answers the later ones. Prints {@code URL <latency> <base url>} on stdout for each once all listen, and
+ * The server JVM of the fetch and crawl benchmarks: one {@link LocalSite} per site asked for (each on 127.0.0.1, a
+ * free port and event loops of its own), all in this one JVM, so the server code the first points warm up is the
+ * code that answers the later ones. Prints {@code URL <name> <base url>} on stdout for each once all listen, and
  * stops when its standard input closes — so it never outlives the coordinator, even one that was killed.
  *
  * <p>Arguments: {@code [--pages=N] [--links=N] [--page-bytes=N]} (1,000 pages and the site's defaults otherwise),
- * then the latencies, as the coordinator spells them ({@code 100ms}, {@code 5000ms}, {@code 0}).
+ * then the sites: {@code name=latency}, or just {@code latency} for a site named after it, the latency as
+ * {@link Latency#parse} reads it ({@code 100ms}, {@code 5000ms}, {@code 0}).
  */
 public final class SiteServer {
     static final String URL_PREFIX = "URL ";
 
     private SiteServer() {}
 
+    /** The arguments that start the sites named, each with its latency. */
+    static List<String> arguments(Map<String, Duration> latencies) {
+        return latencies.entrySet().stream()
+                .map(site -> site.getKey() + "=" + (site.getValue().isZero() ? "0" : site.getValue().toMillis() + "ms"))
+                .toList();
+    }
+
     /** Serves until standard input closes. */
     public static void main(String[] args) throws IOException {
-        List<String> latencies = new ArrayList<>();
+        List<String> siteArguments = new ArrayList<>();
         LocalSite.Builder shape = LocalSite.builder().pages(1000);
         for (String arg : args) {
             if (arg.startsWith("--pages=")) {
@@ -34,19 +43,20 @@ public final class SiteServer {
             } else if (arg.startsWith("--page-bytes=")) {
                 shape.pageBytes(Integer.parseInt(arg.substring("--page-bytes=".length())));
             } else {
-                latencies.add(arg);
+                siteArguments.add(arg);
             }
         }
-        if (latencies.isEmpty()) {
-            System.err.println("usage: SiteServer [--pages=N] [--links=N] [--page-bytes=N] <latency>...");
+        if (siteArguments.isEmpty()) {
+            System.err.println("usage: SiteServer [--pages=N] [--links=N] [--page-bytes=N] [<name>=]<latency>...");
             System.exit(2);
         }
         List<LocalSite> sites = new ArrayList<>();
         try {
-            for (String latency : latencies) {
-                LocalSite site = shape.latency(Latency.parse(latency)).start();
-                sites.add(site);
-                System.out.println(URL_PREFIX + latency + " " + site.baseUrl());
+            for (String site : siteArguments) {
+                String[] nameAndLatency = site.contains("=") ? site.split("=", 2) : new String[] {site, site};
+                LocalSite started = shape.latency(Latency.parse(nameAndLatency[1])).start();
+                sites.add(started);
+                System.out.println(URL_PREFIX + nameAndLatency[0] + " " + started.baseUrl());
             }
             System.out.flush();
             while (System.in.read() >= 0) {
@@ -57,7 +67,7 @@ public final class SiteServer {
         }
     }
 
-    /** The base URL per latency of a started site JVM, as it prints them once it listens. */
+    /** The base URL per site name of a started site JVM, as it prints them once it listens. */
     static Map<String, String> urlsOf(ChildJvm site, int count) {
         Map<String, String> urls = new HashMap<>();
         while (urls.size() < count) {
@@ -66,8 +76,8 @@ public final class SiteServer {
                 throw new IllegalStateException("the site JVM did not start: " + site.logTail());
             }
             if (line.startsWith(URL_PREFIX)) {
-                String[] latencyAndUrl = line.substring(URL_PREFIX.length()).trim().split(" ", 2);
-                urls.put(latencyAndUrl[0], latencyAndUrl[1]);
+                String[] nameAndUrl = line.substring(URL_PREFIX.length()).trim().split(" ", 2);
+                urls.put(nameAndUrl[0], nameAndUrl[1]);
             }
         }
         return urls;

@@ -5,17 +5,25 @@ import java.util.function.IntSupplier;
 
 /**
  * Samples {@link ProcessStatus} and the number of requests in flight every few milliseconds on one daemon thread,
- * keeping the peaks (and the mean in flight) of the current window. The sampler's own thread counts in the
- * thread figures, like the harness's main thread: both are there in every variant.
+ * keeping the peaks (and the mean in flight) of the current window, and what the OS threads were when their count
+ * peaked ({@link ThreadCensus}). The sampler's own thread counts in the thread figures, like the harness's main
+ * thread: both are there in every variant.
  */
 final class StatusSampler implements AutoCloseable {
     private static final long PERIOD_MILLIS = 20;
+    /** While the thread count keeps rising, a census at most this often (4,000 threads take a while to name). */
+    private static final long CENSUS_PERIOD_NANOS = 100_000_000;
 
     private final Thread thread;
     private final AtomicReference<Window> window = new AtomicReference<>();
 
-    /** The peaks seen in one window. */
-    record Peaks(long rssBytes, int osThreads, int platformThreads, long heapBytes, double meanInFlight) {
+    /**
+     * The peaks seen in one window.
+     *
+     * @param threadsAtPeak the OS threads by kind when their count first reached its peak
+     */
+    record Peaks(long rssBytes, int osThreads, int platformThreads, long heapBytes, double meanInFlight,
+                 ThreadCensus threadsAtPeak) {
     }
 
     private static final class Window {
@@ -26,6 +34,9 @@ final class StatusSampler implements AutoCloseable {
         long heap;
         long inFlightSum;
         long samples;
+        ThreadCensus census;
+        int censusCount = -1;
+        long censusNanos;
 
         Window(IntSupplier inFlight) {
             this.inFlight = inFlight;
@@ -38,10 +49,24 @@ final class StatusSampler implements AutoCloseable {
             heap = Math.max(heap, status.heapUsedBytes());
             inFlightSum += inFlight.getAsInt();
             samples++;
+            if (status.osThreads() > censusCount
+                    && (census == null || System.nanoTime() - censusNanos >= CENSUS_PERIOD_NANOS)) {
+                takeCensus(status.osThreads());
+            }
+        }
+
+        private void takeCensus(int count) {
+            census = ThreadCensus.take();
+            censusCount = count;
+            censusNanos = System.nanoTime();
         }
 
         synchronized Peaks peaks() {
-            return new Peaks(rss, osThreads, platformThreads, heap, samples == 0 ? 0 : (double) inFlightSum / samples);
+            if (osThreads > censusCount) {
+                takeCensus(osThreads);  // the count rose again too soon after the last census: count them now
+            }
+            return new Peaks(rss, osThreads, platformThreads, heap, samples == 0 ? 0 : (double) inFlightSum / samples,
+                    census);
         }
     }
 

@@ -51,7 +51,17 @@ class FetchBenchmarkTest {
                 assertThat(point.get("meanInFlight").asDouble()).isLessThanOrEqualTo(point.get("concurrency").asInt());
             } else {
                 assertThat(point.get("idleRssBytes").asLong()).isPositive();
+                assertThat(point.get("heldRssBytes").asLong()).isPositive();
+                assertThat(point.get("idleLiveHeapBytes").asLong()).isPositive();
+                assertThat(point.get("heldLiveHeapBytes").asLong()).isPositive();
+                assertThat(point.get("heldAtSite").asInt()).isPositive();
                 assertThat(point.has("rssPerInFlightBytes")).isTrue();
+                assertThat(point.has("liveHeapPerInFlightBytes")).isTrue();
+            }
+            JsonNode kinds = point.get("threadsAtPeak");
+            assertThat(kinds.get("vm").asInt()).as("VM threads of %s", point).isPositive();
+            if (phase.equals("sweep")) {
+                assertThat(kinds.get("eventLoop").asInt()).as("event loops of %s", point).isPositive();
             }
             if (phase.equals("sweep")) {
                 // Little's law: a closed loop never beats C / L by much (timer granularity aside).
@@ -60,6 +70,7 @@ class FetchBenchmarkTest {
         }
         assertThat(results.get("targets")).hasSize(3);
         assertThat(Files.readString(out.resolve(FetchReport.MARKDOWN)))
-                .contains("## Targets", "## Concurrency sweep", "## Saturation", "## Footprint", FetchReport.MEMORY_CHART);
+                .contains("## Targets", "## Concurrency sweep", "## Saturation", "## OS threads by kind", "## Footprint",
+                        FetchReport.MEMORY_CHART);
     }
 }

@@ -27,7 +27,7 @@ class FetchTargetsTest {
         List<TargetCheck> checks = FetchTargets.check(List.of(point("sweep", "netty", 1000, 100, 9_900, 23, null)), 2);
 
         assertThat(checks.get(0).status()).isEqualTo("missed");
-        assertThat(checks.get(0).measured()).contains("23 OS threads");
+        assertThat(checks.get(0).measured()).contains("23 OS threads", "23 = 6 GC + 2 JIT + 10 VM/service + 2 event loop + 3 other Java");
         assertThat(checks.get(1).status()).isEqualTo("not measured");
         assertThat(checks.get(2).status()).isEqualTo("not measured");
     }
@@ -35,8 +35,10 @@ class FetchTargetsTest {
     private static FetchPoint point(String phase, String variant, int c, double latencyMs, double throughput, int threads,
                                     Double perInFlight) {
         Double ideal = latencyMs > 0 ? c * 1000 / latencyMs : null;
+        boolean footprint = perInFlight != null;
         return new FetchPoint(phase, variant, c, latencyMs, 1000, 0, null, 1, throughput, ideal, 1, 2, 3, 4, c, threads,
-                threads - 10, 100_000_000, 10_000_000, 100, perInFlight == null ? null : 1L,
-                perInFlight == null ? null : 2L, perInFlight);
+                threads - 10, new ThreadCensus(6, 2, 10, 2, threads - 20), 100_000_000, 10_000_000, 100,
+                footprint ? 1L : null, footprint ? 2L : null, perInFlight, footprint ? 1L : null, footprint ? 2L : null,
+                footprint ? perInFlight / 2 : null, footprint ? c : null);
     }
 }
