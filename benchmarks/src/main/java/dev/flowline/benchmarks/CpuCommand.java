@@ -1,22 +1,18 @@
 package dev.flowline.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flowline.LiveView;
 import dev.flowline.Run;
 import dev.flowline.report.RunReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.knowm.xchart.CategoryChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,10 +57,8 @@ final class CpuCommand implements Callable<Integer> {
             default -> 3_000;
         };
         int runs = profile.name().equals("full") ? 5 : 3;
-        Machine machine = Machine.current();
-        String startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        System.err.println("cpu benchmark, " + profile.name() + " profile, on " + machine.describe() + ", load average "
-                + machine.loadAverage());
+        BenchStart start = BenchStart.announce("cpu", profile.name(), System.err);
+        Machine machine = start.machine();
         Map<CpuVariant, List<RunReport>> reports = new EnumMap<>(CpuVariant.class);
         for (CpuVariant variant : CpuVariant.values()) {
             run(variant, Math.max(50, elements / 4));  // warmup, discarded
@@ -93,11 +87,11 @@ final class CpuCommand implements Callable<Integer> {
                     Numbers.decimal(point.elementsPerSecond(), 0), point.speedup(), machine.cores());
         }
         System.err.printf(Locale.ROOT, "  control: plain Java threads, %d vs 1: speedup %.2f%n", machine.cores(), control);
-        CpuResults results = new CpuResults(profile.invocation(), profile.name(), startedAt, machine,
+        CpuResults results = new CpuResults(profile.invocation(), profile.name(), start.startedAt(), machine,
                 Machine.currentLoadAverage(), ROUNDS_PER_ELEMENT, points, control, List.of(target(points, control)));
         write(results);
-        ReportText.printTargets(results.targets(), System.out);
-        System.out.println("wrote " + Arrays.asList(CSV, JSON, MARKDOWN, CHART).stream().map(profile.out()::resolve).toList());
+        ReportText.printOutcome(results.targets(), Stream.of(CSV, JSON, MARKDOWN, CHART).map(profile.out()::resolve).toList(),
+                System.out);
         return 0;
     }
 
@@ -125,16 +119,13 @@ final class CpuCommand implements Callable<Integer> {
 
     private void write(CpuResults results) throws java.io.IOException {
         Path out = profile.out();
-        Files.createDirectories(out);
-        List<String> csv = new ArrayList<>(List.of("variant,placement,elements,runs,elements_per_second,speedup,"
-                + "ideal_speedup,peak_platform_threads,cpu_ms_per_element,p99_ms"));
-        for (CpuPoint p : results.points()) {
-            csv.add(String.join(",", p.variant(), "\"" + p.placement() + "\"", String.valueOf(p.elements()),
-                    String.valueOf(p.runs()), fmt(p.elementsPerSecond()), fmt(p.speedup()), fmt(p.idealSpeedup()),
-                    String.valueOf(p.peakPlatformThreads()), fmt(p.cpuMillisPerElement()), fmt(p.p99Ms())));
-        }
-        Files.write(out.resolve(CSV), csv);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(JSON).toFile(), results);
+        ResultFiles.write(out, CSV, "variant,placement,elements,runs,elements_per_second,speedup,ideal_speedup,"
+                        + "peak_platform_threads,cpu_ms_per_element,p99_ms",
+                results.points().stream().map(p -> String.join(",", p.variant(), "\"" + p.placement() + "\"",
+                        String.valueOf(p.elements()), String.valueOf(p.runs()), fmt(p.elementsPerSecond()),
+                        fmt(p.speedup()), fmt(p.idealSpeedup()), String.valueOf(p.peakPlatformThreads()),
+                        fmt(p.cpuMillisPerElement()), fmt(p.p99Ms()))).toList(),
+                JSON, results);
         CategoryChart chart = Charts.bars("CPU stage: speedup over serial (ideal = " + results.machine().cores()
                 + " cores)", "variant", "speedup (x serial)");
         chart.addSeries("speedup", results.points().stream().map(CpuPoint::variant).toList(),

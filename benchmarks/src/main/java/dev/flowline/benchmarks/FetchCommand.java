@@ -1,8 +1,6 @@
 package dev.flowline.benchmarks;
 
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,18 +28,14 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FetchProfile chosen = FetchProfile.named(profile.name());
-        Machine machine = Machine.current();
-        String startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        System.err.println("fetch benchmark, " + chosen.name() + " profile, on " + machine.describe() + ", load average "
-                + machine.loadAverage());
+        BenchStart start = BenchStart.announce("fetch", chosen.name(), System.err);
+        Machine machine = start.machine();
         Path out = profile.out();
         List<FetchPoint> points = new FetchRun(chosen, List.copyOf(variants), out.resolve("logs"), System.err).run();
-        FetchResults results = new FetchResults(profile.invocation(), chosen.name(), startedAt, machine,
+        FetchResults results = new FetchResults(profile.invocation(), chosen.name(), start.startedAt(), machine,
                 Machine.currentLoadAverage(), chosen.sweepLatency().toMillis(), chosen.footprintLatency().toMillis(), points,
                 FetchTargets.check(points, machine.cores()));
-        List<Path> written = FetchReport.write(results, out);
-        ReportText.printTargets(results.targets(), System.out);
-        System.out.println("wrote " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
+        ReportText.printOutcome(results.targets(), FetchReport.write(results, out), System.out);
         return 0;
     }
 }

@@ -1,11 +1,8 @@
 package dev.flowline.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
@@ -28,12 +25,8 @@ final class FetchReport {
 
     /** Writes every output into {@code directory} and returns the files written. */
     static List<Path> write(FetchResults results, Path directory) throws IOException {
-        Files.createDirectories(directory);
-        List<String> csv = new ArrayList<>();
-        csv.add(FetchPoint.CSV_HEADER);
-        results.points().forEach(point -> csv.add(point.csvRow()));
-        Files.write(directory.resolve(CSV), csv);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(directory.resolve(JSON).toFile(), results);
+        ResultFiles.write(directory, CSV, FetchPoint.CSV_HEADER, results.points().stream().map(FetchPoint::csvRow).toList(),
+                JSON, results);
         charts(results, directory);
         Files.writeString(directory.resolve(MARKDOWN), markdown(results));
         return List.of(CSV, JSON, MARKDOWN, THROUGHPUT_CHART, P99_CHART, THREADS_CHART, MEMORY_CHART).stream()

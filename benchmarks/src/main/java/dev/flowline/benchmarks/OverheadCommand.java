@@ -1,18 +1,15 @@
 package dev.flowline.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flowline.RecordingBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
 import org.openjdk.jmh.results.RunResult;
@@ -58,17 +55,16 @@ final class OverheadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path out = profile.out();
-        Files.createDirectories(out);
-        Machine machine = Machine.current();
-        String startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        BenchStart start = BenchStart.announce("overhead", profile.name(), System.err);
+        Machine machine = start.machine();
         boolean tiny = profile.name().equals("tiny");
         boolean full = profile.name().equals("full");
         int warmups = tiny || !full ? 1 : 2;
         int measurements = tiny ? 1 : full ? 4 : 2;
         TimeValue time = tiny ? TimeValue.milliseconds(200) : TimeValue.seconds(1);
         String settings = "1 fork, " + warmups + " warmup + " + measurements + " measurement iterations of " + time;
-        System.err.println("overhead benchmark (JMH: " + settings + "), on " + machine.describe() + ", load average "
-                + machine.loadAverage() + "; JMH's output goes to " + out.resolve("jmh.log"));
+        Files.createDirectories(out);
+        System.err.println("JMH: " + settings + "; its output goes to " + out.resolve("jmh.log"));
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(OverheadBenchmark.class.getName())
                 .include(ReportBenchmark.class.getName())
@@ -85,7 +81,7 @@ final class OverheadCommand implements Callable<Integer> {
         }
         Collection<RunResult> results = new Runner(options.build()).run();
         List<OverheadPoint> points = points(results);
-        OverheadResults summary = new OverheadResults(profile.invocation(), profile.name(), startedAt, machine,
+        OverheadResults summary = new OverheadResults(profile.invocation(), profile.name(), start.startedAt(), machine,
                 Machine.currentLoadAverage(), settings, points, score(results, ReportBenchmark.class, "snapshot"),
                 score(results, RecordingBenchmark.class, "oneThread"), score(results, RecordingBenchmark.class, "twoThreads"),
                 targets(points));
@@ -94,8 +90,8 @@ final class OverheadCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "  %-11s %-8s flowline %9.0f ns/element, reactor %9.0f ns/element: %.2fx%n",
                     p.kind(), p.mode(), p.flowlineNsPerElement(), p.reactorNsPerElement(), p.ratio());
         }
-        ReportText.printTargets(summary.targets(), System.out);
-        System.out.println("wrote " + List.of(CSV, JSON, MARKDOWN, CHART, "jmh.json", "jmh.log").stream().map(out::resolve).toList());
+        ReportText.printOutcome(summary.targets(),
+                Stream.of(CSV, JSON, MARKDOWN, CHART, "jmh.json", "jmh.log").map(out::resolve).toList(), System.out);
         return 0;
     }
 
@@ -153,14 +149,12 @@ final class OverheadCommand implements Callable<Integer> {
 
     private void write(OverheadResults results) throws java.io.IOException {
         Path out = profile.out();
-        List<String> csv = new ArrayList<>(List.of("kind,mode,flowline_ns_per_element,flowline_error,"
-                + "reactor_ns_per_element,reactor_error,ratio"));
-        for (OverheadPoint p : results.points()) {
-            csv.add(String.format(Locale.ROOT, "%s,%s,%.1f,%.1f,%.1f,%.1f,%.3f", p.kind(), p.mode(),
-                    p.flowlineNsPerElement(), p.flowlineError(), p.reactorNsPerElement(), p.reactorError(), p.ratio()));
-        }
-        Files.write(out.resolve(CSV), csv);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(JSON).toFile(), results);
+        ResultFiles.write(out, CSV, "kind,mode,flowline_ns_per_element,flowline_error,reactor_ns_per_element,"
+                        + "reactor_error,ratio",
+                results.points().stream().map(p -> String.format(Locale.ROOT, "%s,%s,%.1f,%.1f,%.1f,%.1f,%.3f",
+                        p.kind(), p.mode(), p.flowlineNsPerElement(), p.flowlineError(), p.reactorNsPerElement(),
+                        p.reactorError(), p.ratio())).toList(),
+                JSON, results);
         CategoryChart chart = Charts.bars("Flowline / hand-written Reactor, time per element (target <= "
                 + TARGET_RATIO + ")", "kind / mode", "ratio");
         chart.getStyler().setXAxisLabelRotation(45);
