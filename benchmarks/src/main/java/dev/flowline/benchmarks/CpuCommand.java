@@ -56,12 +56,17 @@ final class CpuCommand implements Callable<Integer> {
             case "quick" -> 1_000;
             default -> 3_000;
         };
-        int runs = profile.name().equals("full") ? 5 : 3;
+        // Odd, for a median; enough that one run slowed by the machine (a GC, another process) does not decide it.
+        int runs = switch (profile.name()) {
+            case "tiny" -> 3;
+            case "quick" -> 5;
+            default -> 9;
+        };
         BenchStart start = BenchStart.announce("cpu", profile.name(), System.err);
         Machine machine = start.machine();
         Map<CpuVariant, List<RunReport>> reports = new EnumMap<>(CpuVariant.class);
         for (CpuVariant variant : CpuVariant.values()) {
-            run(variant, Math.max(50, elements / 4));  // warmup, discarded
+            run(variant, elements);  // warmup, as long as a timed run: the JIT's work is done before any counts
             reports.put(variant, new ArrayList<>());
         }
         // Round-robin, the control included, so that a change in the machine's load hits every variant alike.
