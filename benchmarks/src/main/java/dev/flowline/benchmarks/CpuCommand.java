@@ -51,17 +51,9 @@ final class CpuCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int elements = switch (profile.name()) {
-            case "tiny" -> 100;
-            case "quick" -> 1_000;
-            default -> 3_000;
-        };
+        int elements = ProfileOptions.pick(profile.name(), 100, 1_000, 3_000);
         // Odd, for a median; enough that one run slowed by the machine (a GC, another process) does not decide it.
-        int runs = switch (profile.name()) {
-            case "tiny" -> 3;
-            case "quick" -> 5;
-            default -> 9;
-        };
+        int runs = ProfileOptions.pick(profile.name(), 3, 5, 9);
         BenchStart start = BenchStart.announce("cpu", profile.name(), System.err);
         Machine machine = start.machine();
         Map<CpuVariant, List<RunReport>> reports = new EnumMap<>(CpuVariant.class);

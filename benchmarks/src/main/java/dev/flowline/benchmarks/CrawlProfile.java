@@ -59,11 +59,6 @@ record CrawlProfile(
             Duration.ofSeconds(20));
 
     static CrawlProfile named(String name) {
-        return switch (name) {
-            case "tiny" -> TINY;
-            case "quick" -> QUICK;
-            case "full" -> FULL;
-            default -> throw new IllegalArgumentException("unknown profile '" + name + "': use tiny, quick or full");
-        };
+        return ProfileOptions.pick(name, TINY, QUICK, FULL);
     }
 }

@@ -59,11 +59,6 @@ record FetchProfile(
             Duration.ofSeconds(5), 4000, Duration.ofSeconds(8), Duration.ofSeconds(3), List.of());
 
     static FetchProfile named(String name) {
-        return switch (name) {
-            case "tiny" -> TINY;
-            case "quick" -> QUICK;
-            case "full" -> FULL;
-            default -> throw new IllegalArgumentException("unknown profile '" + name + "': use tiny, quick or full");
-        };
+        return ProfileOptions.pick(name, TINY, QUICK, FULL);
     }
 }

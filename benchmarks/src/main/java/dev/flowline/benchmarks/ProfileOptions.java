@@ -39,6 +39,16 @@ final class ProfileOptions {
         return choice.tiny ? "tiny" : "full";
     }
 
+    /** The one of {@code tiny}, {@code quick} and {@code full} that the profile {@code name} picks. */
+    static <P> P pick(String name, P tiny, P quick, P full) {
+        return switch (name) {
+            case "tiny" -> tiny;
+            case "quick" -> quick;
+            case "full" -> full;
+            default -> throw new IllegalArgumentException("unknown profile '" + name + "': use tiny, quick or full");
+        };
+    }
+
     Path out() {
         return out != null ? out : Path.of("bench-results", command.name());
     }
