@@ -78,7 +78,7 @@ final class StageRunner implements Step {
 
     /**
      * The stage's function applied to {@code element}, placed on its thread, with the stage's timeout and retries:
-     * what {@code settling} subscribes to. Empty means the element was filtered.
+     * what {@code pass} subscribes to. Empty means the element was filtered.
      */
     Mono<Object> attempt(Object element, StagePass pass) {
         if (hop == null && timeout == null && retry == null) {
