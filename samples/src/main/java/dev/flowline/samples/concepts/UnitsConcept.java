@@ -103,7 +103,7 @@ final class UnitsConcept extends Concept {
                 unit.switchNanos() < 0 ? "-" : Measure.micros(unit.switchNanos())));
         table.print(out, String.format("Waiting, a platform thread kept %s KB, a virtual thread %s KB and a "
                         + "continuation %s KB, and they took %s, %s and %s us to create; processes cost the most to "
-                        + "start and to switch to: a million waits fit in virtual threads or continuations, not in "
+                        + "start and to keep: a million waits fit in virtual threads or continuations, not in "
                         + "threads or processes.",
                 Measure.kilobytes(platform.memoryBytes()), Measure.kilobytes(virtual.memoryBytes()),
                 Measure.kilobytes(continuation.memoryBytes()), Measure.micros(platform.createNanos()),
