@@ -96,11 +96,6 @@ final class LatencyRecorder {
         stripe.recordValueWithCount(value, weight);
     }
 
-    /** How many elements were timed so far. */
-    long timed() {
-        return timed.sum();
-    }
-
     /** The distribution so far, for {@code count} elements that left the stage. */
     Latency summary(long count) {
         long timedNow = timed.sum();

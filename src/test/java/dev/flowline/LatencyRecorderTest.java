@@ -26,7 +26,7 @@ class LatencyRecorderTest {
             weights.add(recorder.weightOfNext());
         }
         assertThat(weights).containsExactlyInAnyOrder(0, LatencyRecorder.QUICK_SAMPLING);
-        assertThat(recorder.timed()).isEqualTo(LatencyRecorder.QUICK_STREAK);
+        assertThat(recorder.summary(LatencyRecorder.QUICK_STREAK).timed()).isEqualTo(LatencyRecorder.QUICK_STREAK);
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * This JVM's JIT compiler threads, found once by name in {@code /proc/self/task}, and the CPU time they have used:
@@ -20,20 +19,11 @@ final class CompilerThreads {
 
     static CompilerThreads find() {
         List<Path> stats = new ArrayList<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            tasks.forEach(task -> {
-                try {
-                    String name = Files.readString(task.resolve("comm")).strip();
-                    if (ThreadCensus.Kind.of(name, false) == ThreadCensus.Kind.JIT) {
-                        stats.add(task.resolve("stat"));
-                    }
-                } catch (IOException e) {
-                    // The thread ended while we looked.
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // Not Linux.
-        }
+        ThreadCensus.eachThread((task, name) -> {
+            if (ThreadCensus.Kind.of(name, false) == ThreadCensus.Kind.JIT) {
+                stats.add(task.resolve("stat"));
+            }
+        });
         return new CompilerThreads(List.copyOf(stats));
     }
 
@@ -42,10 +32,7 @@ final class CompilerThreads {
         long ticks = 0;
         for (Path stat : stats) {
             try {
-                String line = Files.readString(stat);
-                // pid (comm) state ppid ... : utime and stime are the 14th and 15th fields, the comm may hold spaces
-                String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                ticks += CpuTimes.ticksIn(Files.readString(stat));
             } catch (IOException | RuntimeException e) {
                 // A compiler thread that has ended uses no more time.
             }

@@ -32,9 +32,15 @@ record CpuTimes(long selfNanos, long otherNanos, long machineBusyNanos, long mac
                 busy * NANOS_PER_TICK, total * NANOS_PER_TICK);
     }
 
-    /** utime + stime of {@code /proc/PID/stat}: fields 14 and 15, counted after the command name in parentheses. */
     private static long processTicks(String pid) {
-        String stat = firstLine(Path.of("/proc", pid, "stat"));
+        return ticksIn(firstLine(Path.of("/proc", pid, "stat")));
+    }
+
+    /**
+     * utime + stime, in clock ticks, of a {@code /proc/PID/stat} or {@code /proc/PID/task/TID/stat} line: fields 14
+     * and 15, counted after the command name in parentheses (which may hold spaces).
+     */
+    static long ticksIn(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }

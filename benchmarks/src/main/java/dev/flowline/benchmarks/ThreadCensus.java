@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -61,14 +62,8 @@ record ThreadCensus(int gc, int jit, int vm, int eventLoop, int otherJava) {
     static ThreadCensus take() {
         String primordial = String.valueOf(ProcessHandle.current().pid());
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
-        try (Stream<Path> tasks = Files.list(TASKS)) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                String name = comm(task);
-                if (name != null) {  // null: the thread ended while we looked
-                    counts.merge(Kind.of(name, task.getFileName().toString().equals(primordial)), 1, Integer::sum);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+        if (!eachThread((task, name) -> counts.merge(Kind.of(name, task.getFileName().toString().equals(primordial)),
+                1, Integer::sum))) {
             counts.clear();
         }
         return new ThreadCensus(counts.getOrDefault(Kind.GC, 0), counts.getOrDefault(Kind.JIT, 0),
@@ -84,6 +79,24 @@ record ThreadCensus(int gc, int jit, int vm, int eventLoop, int otherJava) {
     String describe() {
         return total() + " = " + gc + " GC + " + jit + " JIT + " + vm + " VM/service + " + eventLoop + " event loop + "
                 + otherJava + " other Java";
+    }
+
+    /**
+     * Hands each live thread of this JVM to {@code thread}: its {@code /proc/self/task/<tid>} directory and its name.
+     * A thread that ends meanwhile is skipped. Returns false where there is no {@code /proc} (not Linux).
+     */
+    static boolean eachThread(BiConsumer<Path, String> thread) {
+        try (Stream<Path> tasks = Files.list(TASKS)) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name = comm(task);
+                if (name != null) {
+                    thread.accept(task, name);
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String comm(Path task) {
